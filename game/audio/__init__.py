@@ -1,0 +1,1 @@
+"""Sound for the game: the earcon synthesiser and (elsewhere) playback."""
