@@ -1,0 +1,220 @@
+"""The game loop: one window, a scene stack, redraw only on change, block while idle."""
+
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.audio.player import Audio, start_mixer
+from game.context import Context, data_dir_for
+from game.i18n.catalog import I18n
+from game.input.actions import Action
+from game.input.devices import InputRouter
+from game.input.scanner import Scanner
+from game.paths import assets_dir, levels_dir, locales_dir
+from game.scenes.base import CANVAS_SIZE, Scene
+from game.settings import Settings
+from game.text.service import TextService, find_fonts
+from game.ui.art import Art
+
+WINDOW_TITLE = "Sango"
+MAX_WAIT_MS = 1000
+"""The longest the loop sleeps with nothing to do; events wake it at once."""
+
+
+@dataclass
+class LaunchOptions:
+    """What the command line asked for."""
+
+    data_dir: str | None = None
+    levels_dir: Path | None = None
+    player: str | None = None
+    level: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    teacher: bool = False
+
+
+def create_context(options: LaunchOptions, clock: Any = time.monotonic) -> Context:
+    """Open the store, load content and start every service. Needs pygame initialised."""
+    from game.content.catalogue import Catalogue
+    from game.store.database import Store
+
+    notices: list[str] = []
+    audio_problem = start_mixer()
+    if audio_problem:
+        notices.append(audio_problem)
+    store = Store.open(data_dir_for(options.data_dir, dict(os.environ)))
+    if store.recovered_from is not None:
+        notices.append(
+            f"The saved progress could not be read. It was moved aside to {store.recovered_from} "
+            "and the game started fresh."
+        )
+    if store.read_only_reason:
+        notices.append(store.read_only_reason)
+    catalogue = Catalogue.load(options.levels_dir or levels_dir())
+    stored = Settings.from_dict(store.load_settings(None))
+    settings = stored.changed(**options.overrides) if options.overrides else stored
+    ctx = Context(
+        stored_settings=stored,
+        store=store,
+        catalogue=catalogue,
+        i18n=I18n(locales_dir(), settings.locale),
+        text=TextService(
+            find_fonts(assets_dir() / "fonts", settings.dyslexia_font),
+            settings.text_scale,
+            settings.line_spacing,
+        ),
+        art=Art(assets_dir() / "art"),
+        audio=Audio(assets_dir() / "sounds", audio_problem),
+        input=InputRouter(settings.input_mode, settings.debounce, clock),
+        scanner=Scanner(settings.scan_interval),
+        clock=clock,
+        overrides=dict(options.overrides),
+        notices=notices,
+    )
+    ctx.apply()
+    return ctx
+
+
+def first_scene(ctx: Context, options: LaunchOptions) -> None:
+    """Fill the scene stack for how the game was started."""
+    from game.scenes.title import TitleScene
+
+    ctx.scenes.reset(TitleScene(ctx))
+    if options.player or options.level:
+        from game.scenes.shortcuts import start_shortcut
+
+        start_shortcut(ctx, options.player, options.level)
+
+
+def open_window(fullscreen: bool = False) -> pygame.Surface:
+    """The window, showing the 1280x720 canvas scaled and letterboxed by SDL."""
+    pygame.display.set_caption(WINDOW_TITLE)
+    if os.environ.get("SDL_VIDEODRIVER") == "dummy":
+        return pygame.display.set_mode(CANVAS_SIZE)
+    flags = pygame.SCALED | pygame.RESIZABLE
+    if fullscreen:
+        flags |= pygame.FULLSCREEN
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pygame.display.set_mode(CANVAS_SIZE, flags)
+
+
+class App:
+    """Runs the scene stack: routes input, times the scanner, and draws only when needed."""
+
+    def __init__(self, ctx: Context, surface: pygame.Surface) -> None:
+        self.ctx = ctx
+        self.surface = surface
+        self.frames = 0
+        self._needs_draw = True
+        self._seen_top: tuple[int, int] | None = None
+
+    @property
+    def top(self) -> Scene:
+        """The scene with the input."""
+        return self.ctx.scenes.top
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Feed one raw event through the top scene and the input router."""
+        ctx = self.ctx
+        if event.type == pygame.QUIT:
+            ctx.quit()
+            return
+        if event.type in (
+            pygame.WINDOWEXPOSED,
+            pygame.WINDOWRESIZED,
+            pygame.WINDOWSIZECHANGED,
+            pygame.VIDEOEXPOSE,
+            pygame.WINDOWRESTORED,
+            pygame.WINDOWMAXIMIZED,
+        ):
+            self._needs_draw = True
+            return
+        if event.type == pygame.KEYUP and event.key == pygame.K_F11:
+            pygame.display.toggle_fullscreen()
+            self._needs_draw = True
+            return
+        top = self.top
+        if top.handle_event(event):
+            return
+        for signal in ctx.input.translate(event):
+            if ctx.input.scanning and signal is Action.SELECT and ctx.scanner.resume(ctx.clock()):
+                self._needs_draw = True
+                continue
+            self.top.handle(signal)
+            if ctx.input.scanning and signal is Action.SELECT:
+                ctx.scanner.restart(ctx.clock())
+
+    def tick(self) -> None:
+        """Run timers: the top scene's, and the auto-scan."""
+        ctx = self.ctx
+        now = ctx.clock()
+        top = self.top
+        if top.update(now):
+            top.dirty = True
+        identity = (id(top), top.layout_version)
+        if identity != self._seen_top:
+            self._seen_top = identity
+            if ctx.input.scanning:
+                top.focus.first()
+                ctx.scanner.restart(now)
+        if ctx.input.scanning and ctx.scanner.due(now, len(top.focus.items)):
+            top.focus.move(1)
+            ctx.audio.play("scan-tick")
+            top.dirty = True
+
+    def timeout_ms(self) -> int:
+        """How long the loop may sleep before a timer is due."""
+        deadlines = [d for d in (self.top.deadline(),) if d is not None]
+        if self.ctx.input.scanning and self.ctx.scanner.deadline is not None:
+            deadlines.append(self.ctx.scanner.deadline)
+        if not deadlines:
+            return MAX_WAIT_MS
+        wait = min(deadlines) - self.ctx.clock()
+        return max(1, min(MAX_WAIT_MS, int(wait * 1000) + 1))
+
+    def needs_draw(self) -> bool:
+        """Whether anything on screen changed since the last frame."""
+        return (
+            self._needs_draw
+            or self.ctx.scenes.changed
+            or any(scene.dirty for scene in self.ctx.scenes.visible())
+        )
+
+    def draw(self) -> None:
+        """Draw the visible scenes onto the canvas."""
+        for scene in self.ctx.scenes.visible():
+            scene.draw(self.surface)
+        self.ctx.scenes.changed = False
+        self._needs_draw = False
+        self.frames += 1
+
+    def step(self, wait: bool = True) -> None:
+        """One turn of the loop: events (blocking until one arrives or a timer is due), timers,
+        and a redraw if something changed."""
+        if wait:
+            first = pygame.event.wait(self.timeout_ms())
+            events = [first] if first.type != pygame.NOEVENT else []
+            events.extend(pygame.event.get())
+        else:
+            events = pygame.event.get()
+        for event in events:
+            self.handle_event(event)
+            if not self.ctx.running:
+                return
+        self.tick()
+        if self.needs_draw():
+            self.draw()
+            pygame.display.flip()
+
+    def run(self) -> None:
+        """Play until the player quits."""
+        while self.ctx.running:
+            self.step()

@@ -1,0 +1,1 @@
+"""Languages: gettext catalogs, locale negotiation and text direction."""

@@ -1,0 +1,248 @@
+"""What every scene shares: layout from widgets, a focus ring, actions, and the bottom bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.input.actions import Action, Pointer
+from game.input.focus import FocusRing
+from game.ui.widgets import GAP, Button, Widget, button_height, button_width, draw_focus
+
+if TYPE_CHECKING:
+    from game.context import Context
+
+CANVAS_SIZE = (1280, 720)
+CANVAS = pygame.Rect(0, 0, *CANVAS_SIZE)
+EDGE = 24
+"""Nothing focusable comes nearer the canvas edge than this, so the focus ring always shows."""
+
+
+class Scene:
+    """A screen. Subclasses build their widgets in `build` and draw extras in `draw_content`.
+
+    Layout is written left to right; for right-to-left languages the base class mirrors every
+    widget, and `place` mirrors what a scene draws itself.
+    """
+
+    transparent = False
+    """An overlay (help, a question) that shows the scene beneath it."""
+    background: str | None = "title"
+    can_go_back = True
+    show_settings = True
+    show_help = True
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.focus = FocusRing()
+        self.widgets: list[Widget] = []
+        self.dirty = True
+        self.layout_version = 0
+
+    # Life cycle -------------------------------------------------------------------------
+    def enter(self) -> None:
+        """Called when the scene is pushed."""
+        self.relayout()
+
+    def exit(self) -> None:
+        """Called when the scene leaves the stack."""
+
+    def pause(self) -> None:
+        """Called when another scene is pushed on top."""
+
+    def resume(self) -> None:
+        """Called when the scene is on top again; settings may have changed meanwhile."""
+        self.relayout()
+
+    # Layout ------------------------------------------------------------------------------
+    def title(self) -> str:
+        """The heading shown at the top, already translated."""
+        return ""
+
+    def build(self) -> list[Widget]:
+        """The scene's own widgets in reading order, laid out left to right."""
+        return []
+
+    def relayout(self) -> None:
+        """Build the widgets again (new text size, language...), keeping the focused item."""
+        keep = self.focus.focused.id if self.focus.focused else None
+        chrome = self.build_chrome()
+        content = self.build()
+        widgets = content + chrome
+        if self.ctx.i18n.rtl:
+            for widget in widgets:
+                widget.rect = self.place(widget.rect)
+        self.widgets = widgets
+        self.focus.set_items(widgets, keep)
+        self.layout_version += 1
+        self.dirty = True
+
+    def place(self, rect: pygame.Rect) -> pygame.Rect:
+        """A rectangle laid out left to right, mirrored for right-to-left languages."""
+        if not self.ctx.i18n.rtl:
+            return rect
+        mirrored = rect.copy()
+        mirrored.x = CANVAS.width - rect.right
+        return mirrored
+
+    def header_height(self) -> int:
+        """Height of the title strip at the top."""
+        return self.ctx.text.line_height("heading") + 28 if self.title() else EDGE
+
+    def bar_height(self) -> int:
+        """Height of the bottom bar buttons."""
+        return button_height(self.ctx, self.ctx._("Back"), 400, icon=True)
+
+    def content_rect(self) -> pygame.Rect:
+        """The free area between the title strip and the bottom bar."""
+        top = self.header_height()
+        bottom = CANVAS.height - EDGE - self.bar_height() - GAP
+        return pygame.Rect(EDGE, top, CANVAS.width - 2 * EDGE, bottom - top)
+
+    def build_chrome(self) -> list[Widget]:
+        """The bottom bar: Back on the leading side; Settings and Get help on the trailing side."""
+        _ = self.ctx._
+        height = self.bar_height()
+        y = CANVAS.height - EDGE - height
+        widgets: list[Widget] = []
+        if self.can_go_back:
+            text = _("Back")
+            widgets.append(
+                Button(
+                    "back",
+                    pygame.Rect(EDGE, y, button_width(self.ctx, text, True), height),
+                    text,
+                    self.back,
+                    text=text,
+                    icon="back",
+                )
+            )
+        right = CANVAS.width - EDGE
+        trailing: list[Widget] = []
+        if self.show_help:
+            text = _("Get help")
+            width = button_width(self.ctx, text, True)
+            trailing.append(
+                Button(
+                    "help",
+                    pygame.Rect(right - width, y, width, height),
+                    text,
+                    self.open_help,
+                    text=text,
+                    icon="help",
+                )
+            )
+            right -= width + GAP
+        if self.show_settings:
+            text = _("Settings")
+            width = button_width(self.ctx, text, True)
+            trailing.append(
+                Button(
+                    "settings",
+                    pygame.Rect(right - width, y, width, height),
+                    text,
+                    self.open_settings,
+                    text=text,
+                    icon="settings",
+                )
+            )
+        widgets.extend(reversed(trailing))
+        return widgets
+
+    # Input -------------------------------------------------------------------------------
+    def handle(self, signal: Action | Pointer) -> None:
+        """React to an action or a pointer event."""
+        if isinstance(signal, Pointer):
+            item = self.focus.at(signal.pos)
+            if item is None:
+                return
+            if self.focus.focused is not item:
+                self.focus.focus(item.id)
+                self.dirty = True
+            if signal.click:
+                self.press(item)
+            return
+        if signal is Action.NEXT or signal is Action.PREVIOUS:
+            if self.focus.move(1 if signal is Action.NEXT else -1) is not None:
+                self.ctx.audio.play("focus")
+                self.dirty = True
+        elif signal is Action.SELECT:
+            item = self.focus.focused
+            if item is not None:
+                self.press(item)
+        elif signal is Action.BACK:
+            self.back()
+        elif signal is Action.HELP:
+            self.open_help()
+
+    def press(self, item: Widget) -> None:
+        """Activate a widget, with the select sound."""
+        self.ctx.audio.play("select")
+        item.activate()
+        self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """A raw event before it becomes an action; True if the scene used it up (text entry)."""
+        return False
+
+    def update(self, now: float) -> bool:
+        """Advance timers; True if something changed on screen."""
+        return False
+
+    def deadline(self) -> float | None:
+        """When `update` next needs to run without any input, if ever."""
+        return None
+
+    def back(self) -> None:
+        """Go back one screen."""
+        self.ctx.audio.play("back")
+        self.ctx.scenes.pop()
+
+    def open_help(self) -> None:
+        """Show the Get help screen on top of this one."""
+        from game.scenes.help import HelpScene
+
+        if not isinstance(self.ctx.scenes.top, HelpScene):
+            self.ctx.scenes.push(HelpScene(self.ctx))
+
+    def open_settings(self) -> None:
+        """Show the settings screen."""
+        from game.scenes.settings import SettingsScene
+
+        self.ctx.scenes.push(SettingsScene(self.ctx))
+
+    # Drawing -----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole scene onto the canvas."""
+        self.draw_background(surface)
+        title = self.title()
+        if title:
+            rendered = self.ctx.text.render(
+                title, "heading", self.ctx.theme.ink, CANVAS.width - 2 * EDGE, "center"
+            )
+            strip = pygame.Rect(0, 0, CANVAS.width, self.header_height())
+            pygame.draw.rect(surface, self.ctx.theme.bar, strip)
+            surface.blit(rendered, rendered.get_rect(center=strip.center))
+        self.draw_content(surface)
+        for widget in self.widgets:
+            widget.draw(surface, self.ctx, widget is self.focus.focused)
+        focused = self.focus.focused
+        if focused is not None:
+            draw_focus(surface, focused.rect, self.ctx)
+        self.dirty = False
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """The calm background art, or plain colour in high contrast."""
+        theme = self.ctx.theme
+        if self.transparent:
+            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill(theme.shade)
+            surface.blit(shade, (0, 0))
+            return
+        surface.fill(theme.background)
+        if self.background and not self.ctx.settings.high_contrast:
+            surface.blit(self.ctx.art.image("backgrounds", self.background, CANVAS_SIZE), (0, 0))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Extras drawn under the widgets: Sango, panels, pictures."""

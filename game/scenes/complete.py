@@ -1,0 +1,144 @@
+"""Level complete: the badge, stars for the older bands, and who to tell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenes.base import Scene
+from game.ui.widgets import GAP, PADDING, Button, Widget, button_height, button_width, draw_panel
+
+if TYPE_CHECKING:
+    from game.content.models import Level
+    from game.context import Context
+
+
+class CompleteScene(Scene):
+    """Celebrates without pressure: no streaks, no countdowns. Replay or back to the map."""
+
+    def __init__(self, ctx: Context, level: Level, stars: int | None, badge: str | None) -> None:
+        super().__init__(ctx)
+        self.level = level
+        self.stars = stars
+        self.badge = badge
+        self.background = str(level.band)
+
+    def title(self) -> str:
+        return self.ctx._("Well done!")
+
+    def message(self) -> str:
+        _ = self.ctx._
+        parts = [
+            _("You finished “{title}”.").format(
+                title=self.ctx.i18n.level(self.level.id, self.level.title)
+            )
+        ]
+        if self.stars is not None:
+            parts.append(
+                self.ctx.i18n.ngettext(
+                    "You earned {count} star.", "You earned {count} stars.", self.stars
+                ).format(count=self.stars)
+            )
+        parts.append(_("Remember: you can always talk to a grown-up you trust."))
+        return " ".join(parts)
+
+    def _column(self) -> pygame.Rect:
+        area = self.content_rect()
+        return pygame.Rect(area.left + 260, area.top, area.width - 260, area.height)
+
+    def build(self) -> list[Widget]:
+        _ = self.ctx._
+        column = self._column()
+        text_height = self.ctx.text.block_height(self.message(), "body", column.width - 2 * PADDING)
+        self.panel = pygame.Rect(
+            column.left, column.top + 150 + GAP, column.width, text_height + 2 * PADDING
+        )
+        y = self.panel.bottom + GAP
+        widgets: list[Widget] = []
+        x = column.left
+        for widget_id, text, icon, action, style in (
+            ("map", _("Back to the map"), "home", self.to_map, "primary"),
+            ("again", _("Play again"), "replay", self.again, "normal"),
+        ):
+            width = min(column.width, button_width(self.ctx, text, icon=True))
+            if x + width > column.right:
+                x = column.left
+                y += button_height(self.ctx, text, width, icon=True) + GAP
+            height = button_height(self.ctx, text, width, icon=True)
+            widgets.append(
+                Button(
+                    widget_id,
+                    pygame.Rect(x, y, width, height),
+                    text,
+                    action,
+                    text=text,
+                    icon=icon,
+                    style=style,
+                )
+            )
+            x += width + GAP
+        return widgets
+
+    def to_map(self) -> None:
+        """Back to the band's map."""
+        from game.scenes.map import MapScene
+
+        if not self.ctx.scenes.pop_to(MapScene):
+            self.ctx.scenes.replace(MapScene(self.ctx, str(self.level.band)))
+
+    def back(self) -> None:
+        self.to_map()
+
+    def again(self) -> None:
+        """Play the same level from the start."""
+        from game.scenes.level import LevelScene
+
+        self.ctx.scenes.replace(LevelScene(self.ctx, self.level))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        area = self.content_rect()
+        theme = self.ctx.theme
+        height = min(360, area.height)
+        sango = self.ctx.art.image("sango", "proud", (int(height * 0.8), height))
+        surface.blit(sango, self.place(sango.get_rect(midbottom=(area.left + 120, area.bottom))))
+        column = self._column()
+        medal_rect = pygame.Rect(column.left, column.top, 150, 150)
+        if self.badge:
+            from game.steps.badge_view import draw_medal
+
+            draw_medal(
+                surface,
+                self.ctx,
+                self.ctx.catalogue.badge(self.badge),
+                self.badge,
+                self.place(medal_rect),
+            )
+        if self.stars is not None:
+            size = 64
+            for position in range(3):
+                name = "star" if position < self.stars else "star-empty"
+                icon = self.ctx.art.image("icons", name, (size, size), tint=theme.ink)
+                spot = pygame.Rect(
+                    medal_rect.right + GAP + position * (size + 8),
+                    medal_rect.centery - size // 2,
+                    size,
+                    size,
+                )
+                surface.blit(icon, self.place(spot))
+        draw_panel(surface, self.place(self.panel), self.ctx)
+        align = "right" if self.ctx.i18n.rtl else "left"
+        rendered = self.ctx.text.render(
+            self.message(), "body", theme.ink, self.panel.width - 2 * PADDING, align
+        )
+        surface.blit(
+            rendered,
+            self.place(
+                pygame.Rect(
+                    self.panel.left + PADDING,
+                    self.panel.top + PADDING,
+                    rendered.get_width(),
+                    rendered.get_height(),
+                )
+            ),
+        )

@@ -1,0 +1,158 @@
+"""Choosing an age band, and the map of its levels with each level's state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.scenes.base import Scene
+from game.ui.pages import grid
+from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, button_width
+
+BANDS = ("under-9", "9-12", "13-18")
+
+
+def band_name(ctx, band: str) -> str:  # noqa: ANN001
+    """How a band is shown to a child: by age."""
+    _ = ctx._
+    return {"under-9": _("Ages 5 to 8"), "9-12": _("Ages 9 to 12"), "13-18": _("Ages 13 to 18")}[
+        band
+    ]
+
+
+class BandScene(Scene):
+    """How old are you? Three big picture cards."""
+
+    background = "title"
+
+    def title(self) -> str:
+        return self.ctx._("How old are you?")
+
+    def build(self) -> list[Widget]:
+        area = self.content_rect()
+        layout = grid(area, len(BANDS), len(BANDS), area.height)
+        widgets: list[Widget] = []
+        for cell, band in zip(layout.cells, BANDS, strict=False):
+            name = band_name(self.ctx, band)
+            caption_height = self.ctx.text.block_height(name, "button", cell.width - 2 * PADDING)
+            image_height = max(
+                60,
+                min(
+                    cell.height - caption_height - 3 * PADDING,
+                    int((cell.width - 2 * PADDING) * 9 / 16),
+                ),
+            )
+            image = self.ctx.art.image(
+                "backgrounds", band, (int(image_height * 16 / 9), image_height)
+            )
+            widgets.append(
+                Tile(f"band-{band}", cell, name, self._opener(band), image=image, caption=name)
+            )
+        return widgets
+
+    def _opener(self, band: str) -> Callable[[], None]:
+        def open_band() -> None:
+            self.ctx.scenes.push(MapScene(self.ctx, band))
+
+        return open_band
+
+
+class MapScene(Scene):
+    """The levels of one band as cards: a check and stars when done, words as well as icons."""
+
+    def __init__(self, ctx, band: str) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.band = band
+        self.background = band
+        self.page = 0
+
+    def title(self) -> str:
+        return band_name(self.ctx, self.band)
+
+    def build(self) -> list[Widget]:
+        _ = self.ctx._
+        ctx = self.ctx
+        area = self.content_rect()
+        levels = ctx.catalogue.by_band(self.band)
+        progress = ctx.store.progress(ctx.player.id) if ctx.player else {}
+        image = 96
+        cell_height = (
+            image + 3 * PADDING + ctx.text.line_height("button") * 2 + ctx.text.line_height("small")
+        )
+        columns = 3 if ctx.settings.text_scale < 150 else 2
+        entries: list[Tile] = []
+        for level in levels:
+            state = progress.get(level.id)
+            title = ctx.i18n.level(level.id, level.title)
+            if state is not None and state.status == "completed":
+                detail = _("Done")
+                marks = ["check"]
+                if state.stars:
+                    detail = ctx.i18n.ngettext(
+                        "Done, {count} star", "Done, {count} stars", state.stars
+                    ).format(count=state.stars)
+                    marks += ["star"] * state.stars
+            elif state is not None:
+                detail, marks = _("Started"), ["play"]
+            else:
+                detail, marks = _("New"), []
+            mood = (
+                "happy"
+                if state is None
+                else ("proud" if state.status == "completed" else "thinking")
+            )
+            picture = ctx.art.image("sango", mood, (int(image * 0.8), image))
+            entries.append(
+                Tile(
+                    f"level-{level.id}",
+                    pygame.Rect(0, 0, 0, 0),
+                    f"{title}. {detail}",
+                    self._starter(level.id),
+                    image=picture,
+                    caption=title,
+                    detail=detail,
+                    marks=marks,
+                )
+            )
+        for path, problems in ctx.catalogue.broken_in_band(self.band):
+            entries.append(
+                Tile(
+                    f"broken-{path.stem}",
+                    pygame.Rect(0, 0, 0, 0),
+                    _("This level is not ready yet"),
+                    None,
+                    image=ctx.art.image("sango", "concerned", (int(image * 0.8), image)),
+                    caption=_("Not ready yet"),
+                    detail=_("Ask a grown-up"),
+                    dimmed=True,
+                )
+            )
+        layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
+        self.page = min(self.page, layout.pages - 1)
+        start = self.page * layout.per_page
+        shown = entries[start : start + layout.per_page]
+        for cell, tile in zip(layout.cells, shown, strict=False):
+            tile.rect = cell
+        widgets: list[Widget] = list(shown)
+        if layout.pages > 1:
+            text = _("More levels")
+            width = button_width(ctx, text, icon=True)
+            height = self.bar_height()
+            rect = pygame.Rect(area.centerx - width // 2, area.bottom - height, width, height)
+            widgets.append(
+                Button("more", rect, text, lambda: self._turn(layout.pages), text=text, icon="next")
+            )
+        return widgets
+
+    def _turn(self, pages: int) -> None:
+        self.page = (self.page + 1) % pages
+        self.relayout()
+
+    def _starter(self, level_id: str) -> Callable[[], None]:
+        def start() -> None:
+            from game.scenes.level import LevelScene
+
+            self.ctx.scenes.push(LevelScene(self.ctx, self.ctx.catalogue.get(level_id)))
+
+        return start

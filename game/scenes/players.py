@@ -1,0 +1,291 @@
+"""Choosing a player, and making a new one from a picture and an optional nickname."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+import pygame_gui
+
+from game.input.actions import Action, Pointer
+from game.scenes.base import Scene
+from game.ui.gui_theme import gui_manager
+from game.ui.pages import grid
+from game.ui.widgets import (
+    GAP,
+    PADDING,
+    Button,
+    Tile,
+    Widget,
+    button_height,
+    button_width,
+    draw_panel,
+)
+
+NICKNAME_LIMIT = 20
+
+
+def avatar_name(ctx, avatar: str) -> str:  # noqa: ANN001
+    """The spoken and shown name of an avatar picture, in the player's language."""
+    _ = ctx._
+    names = {
+        "fox": _("Fox"),
+        "owl": _("Owl"),
+        "cat": _("Cat"),
+        "turtle": _("Turtle"),
+        "panda": _("Panda"),
+        "rabbit": _("Rabbit"),
+        "whale": _("Whale"),
+        "lion": _("Lion"),
+    }
+    return names.get(avatar, avatar.replace("-", " ").capitalize())
+
+
+class PlayersScene(Scene):
+    """Who is playing? Big picture tiles; a tile to make a new player."""
+
+    background = "title"
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.page = 0
+
+    def title(self) -> str:
+        return self.ctx._("Who is playing?")
+
+    def build(self) -> list[Widget]:
+        _ = self.ctx._
+        players = self.ctx.store.players()
+        area = self.content_rect()
+        image = 110
+        cell_height = image + 2 * PADDING + self.ctx.text.line_height("button") * 2
+        entries: list[tuple[str, str, pygame.Surface, Callable[[], None]]] = []
+        for player in players:
+            name = player.nickname or avatar_name(self.ctx, player.avatar)
+            entries.append(
+                (
+                    f"player-{player.id}",
+                    name,
+                    self.ctx.art.image("avatars", player.avatar, (image, image)),
+                    self._chooser(player),
+                )
+            )
+        entries.append(
+            (
+                "new-player",
+                _("New player"),
+                self.ctx.art.image("icons", "player", (image, image), tint=self.ctx.theme.ink),
+                self.new_player,
+            )
+        )
+        layout = grid(area, len(entries), 4, cell_height, reserve=self.bar_height() + GAP)
+        self.page = min(self.page, layout.pages - 1)
+        start = self.page * layout.per_page
+        widgets: list[Widget] = [
+            Tile(widget_id, cell, name, action, image=picture, caption=name)
+            for cell, (widget_id, name, picture, action) in zip(
+                layout.cells, entries[start : start + layout.per_page], strict=False
+            )
+        ]
+        if layout.pages > 1:
+            text = _("More players")
+            width = button_width(self.ctx, text, icon=True)
+            height = self.bar_height()
+            rect = pygame.Rect(area.centerx - width // 2, area.bottom - height, width, height)
+            widgets.append(
+                Button("more", rect, text, lambda: self._turn(layout.pages), text=text, icon="next")
+            )
+        return widgets
+
+    def _turn(self, pages: int) -> None:
+        self.page = (self.page + 1) % pages
+        self.relayout()
+
+    def _chooser(self, player) -> Callable[[], None]:  # noqa: ANN001
+        def choose() -> None:
+            from game.scenes.map import BandScene
+
+            self.ctx.select_player(player)
+            self.ctx.scenes.push(BandScene(self.ctx))
+
+        return choose
+
+    def new_player(self) -> None:
+        """Make a new player."""
+        self.ctx.scenes.push(NewPlayerScene(self.ctx))
+
+
+class NewPlayerScene(Scene):
+    """Pick a picture; a nickname is optional. No real names are asked for."""
+
+    background = "title"
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.avatar: str | None = None
+        self.gui = gui_manager(ctx)
+        self.entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.editing = False
+        self.typed = ""
+
+    def title(self) -> str:
+        return self.ctx._("Make your player")
+
+    def build(self) -> list[Widget]:
+        _ = self.ctx._
+        area = self.content_rect()
+        avatars = self.ctx.art.names("avatars")
+        entry_height = self.ctx.text.line_height("body") + 28
+        hint = _("Nickname (you can leave it empty). Do not use your real name.")
+        hint_height = self.ctx.text.block_height(hint, "small", area.width)
+        done_text = _("Done")
+        done_width = button_width(self.ctx, done_text, icon=True)
+        done_height = button_height(self.ctx, done_text, done_width, icon=True)
+        lower = hint_height + GAP // 2 + max(entry_height, done_height) + GAP
+        picture_area = pygame.Rect(area.left, area.top, area.width, area.height - lower)
+        columns = 6 if len(avatars) > 4 else max(1, len(avatars))
+        rows = -(-len(avatars) // columns)
+        cell_height = max(72, min(170, (picture_area.height - (rows - 1) * GAP) // max(1, rows)))
+        layout = grid(picture_area, len(avatars), columns, cell_height)
+        widgets: list[Widget] = []
+        for cell, avatar in zip(layout.cells, avatars, strict=False):
+            size = min(cell.width, cell.height) - 2 * PADDING
+            tile = Tile(
+                f"avatar-{avatar}",
+                cell,
+                avatar_name(self.ctx, avatar),
+                self._picker(avatar),
+                image=self.ctx.art.image("avatars", avatar, (size, size)),
+            )
+            if avatar == self.avatar:
+                tile.marks = ["check"]
+            widgets.append(tile)
+        y = picture_area.top + min(len(layout.cells), layout.per_page) // columns * (
+            cell_height + GAP
+        )
+        y = max(y, area.bottom - lower) + hint_height + GAP // 2
+        entry_rect = pygame.Rect(
+            area.left, y, area.width - done_width - GAP, max(entry_height, done_height)
+        )
+        self._hint = (
+            hint,
+            pygame.Rect(area.left, y - hint_height - GAP // 2, area.width, hint_height),
+        )
+        self._make_entry(entry_rect)
+        widgets.append(Widget("nickname", entry_rect, _("Nickname"), self.start_editing))
+        done = Button(
+            "done",
+            pygame.Rect(area.right - done_width, y, done_width, max(entry_height, done_height)),
+            done_text,
+            self.done,
+            text=done_text,
+            icon="check",
+            style="primary",
+        )
+        done.enabled = self.avatar is not None
+        widgets.append(done)
+        return widgets
+
+    def _make_entry(self, rect: pygame.Rect) -> None:
+        if self.entry is not None:
+            self.typed = self.entry.get_text()
+            self.entry.kill()
+        self.gui = gui_manager(self.ctx)
+        self.entry = pygame_gui.elements.UITextEntryLine(
+            self.place(rect),
+            manager=self.gui,
+            initial_text=self.typed or None,
+            placeholder_text=self.ctx._("Nickname"),
+        )
+        self.entry.set_text_length_limit(NICKNAME_LIMIT)
+        if self.editing:
+            self.entry.focus()
+
+    def _picker(self, avatar: str) -> Callable[[], None]:
+        def pick() -> None:
+            self.avatar = avatar
+            self.relayout()
+            self.focus.focus("done")
+
+        return pick
+
+    def start_editing(self) -> None:
+        """Put the keyboard into the nickname field until Enter, Tab or Escape."""
+        if self.entry is None:
+            return
+        self.editing = True
+        self.entry.focus()
+        self.dirty = True
+
+    def stop_editing(self) -> None:
+        if self.entry is not None:
+            self.entry.unfocus()
+            self.typed = self.entry.get_text()
+        self.editing = False
+        self.dirty = True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if not self.editing:
+            return False
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_TAB,
+            pygame.K_ESCAPE,
+        ):
+            self.stop_editing()
+            self.focus.focus("done" if self.avatar else "nickname")
+            return True
+        if event.type == pygame.KEYUP and event.key in (
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_TAB,
+            pygame.K_ESCAPE,
+        ):
+            return True
+        if event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and self.entry is not None:
+            if not self.entry.rect.collidepoint(event.pos):
+                self.stop_editing()
+                return False
+        self.gui.process_events(event)
+        self.dirty = True
+        return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
+
+    def handle(self, signal: Action | Pointer) -> None:
+        super().handle(signal)
+
+    def update(self, now: float) -> bool:
+        if self.editing:
+            self.gui.update(0.05)
+            return True
+        return False
+
+    def deadline(self) -> float | None:
+        return self.ctx.clock() + 0.4 if self.editing else None
+
+    def done(self) -> None:
+        """Create the player and go on to choosing an age band."""
+        from game.scenes.map import BandScene
+
+        if self.avatar is None:
+            return
+        nickname = (self.entry.get_text() if self.entry else self.typed).strip() or None
+        player = self.ctx.store.create_player(nickname, self.avatar)
+        self.ctx.select_player(player)
+        self.ctx.scenes.replace(BandScene(self.ctx))
+
+    def exit(self) -> None:
+        if self.entry is not None:
+            self.entry.kill()
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        hint, rect = self._hint
+        panel = rect.inflate(12, 8)
+        draw_panel(surface, self.place(panel), self.ctx)
+        align = "right" if self.ctx.i18n.rtl else "left"
+        rendered = self.ctx.text.render(hint, "small", self.ctx.theme.ink, rect.width, align)
+        surface.blit(rendered, self.place(rect))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.gui.draw_ui(surface)

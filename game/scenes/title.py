@@ -1,0 +1,89 @@
+"""The title screen: Sango waves hello; Play, and Quit (reachable by every input mode)."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.scenes.base import CANVAS, EDGE, Scene
+from game.ui.widgets import GAP, Button, Widget, button_height
+
+
+class TitleScene(Scene):
+    """The first screen."""
+
+    background = "title"
+    can_go_back = False
+
+    def _layout_column(self) -> pygame.Rect:
+        return pygame.Rect(
+            CANVAS.width // 2 - 40, 0, CANVAS.width // 2 + 40 - EDGE - 40, CANVAS.height
+        )
+
+    def build(self) -> list[Widget]:
+        _ = self.ctx._
+        column = self._layout_column()
+        width = column.width
+        y = (
+            120
+            + self.ctx.text.line_height("title")
+            + self.ctx.text.block_height(_("Stay safe online, and have fun!"), "body", width)
+            + 2 * GAP
+        )
+        widgets: list[Widget] = []
+        for widget_id, text, icon, action, style in (
+            ("play", _("Play"), "play", self.play, "primary"),
+            ("quit", _("Quit"), "quit", self.ctx.quit, "normal"),
+        ):
+            height = button_height(self.ctx, text, width, icon=True)
+            widgets.append(
+                Button(
+                    widget_id,
+                    pygame.Rect(column.left, y, width, height),
+                    text,
+                    action,
+                    text=text,
+                    icon=icon,
+                    style=style,
+                )
+            )
+            y += height + GAP
+        return widgets
+
+    def play(self) -> None:
+        """Go on to choosing (or making) a player."""
+        from game.scenes.players import NewPlayerScene, PlayersScene
+
+        if self.ctx.store.players():
+            self.ctx.scenes.push(PlayersScene(self.ctx))
+        else:
+            self.ctx.scenes.push(NewPlayerScene(self.ctx))
+
+    def back(self) -> None:
+        """Back on the title screen does nothing: Quit is a button of its own."""
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        _ = self.ctx._
+        theme = self.ctx.theme
+        sango_height = min(520, CANVAS.height - 2 * EDGE - self.bar_height())
+        sango = self.ctx.art.image("sango", "waving", (int(sango_height * 0.8), sango_height))
+        surface.blit(
+            sango,
+            self.place(sango.get_rect(midbottom=(CANVAS.width // 4 + 20, CANVAS.height - 40))),
+        )
+        column = self._layout_column()
+        name = self.ctx.text.render("Sango", "title", theme.ink)
+        subtitle = self.ctx.text.render(
+            _("Stay safe online, and have fun!"), "body", theme.ink, column.width
+        )
+        panel = pygame.Rect(
+            column.left - 20, 90, column.width + 40, name.get_height() + subtitle.get_height() + 50
+        )
+        from game.ui.widgets import draw_panel
+
+        draw_panel(surface, self.place(panel), self.ctx)
+        x = column.left if not self.ctx.i18n.rtl else CANVAS.width - column.right
+        surface.blit(
+            name,
+            (x if not self.ctx.i18n.rtl else CANVAS.width - column.left - name.get_width(), 110),
+        )
+        surface.blit(subtitle, (x, 110 + name.get_height() + 10))

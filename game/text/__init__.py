@@ -1,0 +1,1 @@
+"""The text service: fonts, scale, spacing, wrapping and a bounded render cache."""

@@ -1,0 +1,1 @@
+"""Drawing pieces shared by scenes and steps: theme colours, panels and focusable widgets."""

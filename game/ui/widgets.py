@@ -1,0 +1,155 @@
+"""Focusable widgets drawn by the game itself, so focus, scan and contrast are ours to control."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pygame
+
+if TYPE_CHECKING:
+    from game.context import Context
+
+PADDING = 16
+MIN_TARGET = 72
+"""Every target is at least 64x64 px on the canvas; we keep a margin above that."""
+GAP = 20
+"""Space between targets: at least 16 px."""
+RADIUS = 18
+
+
+@dataclass(eq=False)
+class Widget:
+    """A rectangle the player can focus and press."""
+
+    id: str
+    rect: pygame.Rect
+    label: str
+    on_select: Callable[[], None] | None = None
+    enabled: bool = True
+
+    def activate(self) -> None:
+        """Do what pressing this widget does."""
+        if self.on_select is not None:
+            self.on_select()
+
+    def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
+        """Draw the widget (its focus indicator is drawn by the scene)."""
+
+
+@dataclass(eq=False)
+class Button(Widget):
+    """A labelled button, optionally with an icon on its leading side."""
+
+    text: str = ""
+    icon: str | None = None
+    style: str = "normal"
+    align: str = "center"
+    selected: bool = False
+
+    def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
+        theme = ctx.theme
+        fill, ink, edge = theme.button, theme.button_ink, theme.button_edge
+        if self.style == "primary" or self.selected:
+            fill, ink, edge = theme.primary, theme.primary_ink, theme.primary
+        elif self.style in ("safe", "unsafe", "neutral"):
+            fill = getattr(theme, self.style)
+            ink, edge = theme.feedback_ink, fill
+        pygame.draw.rect(surface, fill, self.rect, border_radius=RADIUS)
+        pygame.draw.rect(surface, edge, self.rect, width=3, border_radius=RADIUS)
+        icon_size = min(self.rect.height - 2 * PADDING, ctx.text.size("button") + 12)
+        text_left = self.rect.left + PADDING
+        text_width = self.rect.width - 2 * PADDING
+        rtl = ctx.i18n.rtl
+        if self.icon:
+            icon = ctx.art.image("icons", self.icon, (icon_size, icon_size), tint=ink)
+            icon_x = self.rect.right - PADDING - icon_size if rtl else self.rect.left + PADDING
+            surface.blit(icon, (icon_x, self.rect.centery - icon_size // 2))
+            text_width -= icon_size + PADDING // 2
+            if not rtl:
+                text_left += icon_size + PADDING // 2
+        if self.text:
+            align = self.align
+            if rtl and align == "left":
+                align = "right"
+            rendered = ctx.text.render(self.text, "button", ink, text_width, align)
+            surface.blit(rendered, (text_left, self.rect.centery - rendered.get_height() // 2))
+
+
+@dataclass(eq=False)
+class Tile(Widget):
+    """A picture with a caption below it: an avatar, a band, a level card."""
+
+    image: pygame.Surface | None = None
+    caption: str = ""
+    detail: str = ""
+    badge_icon: str | None = None
+    marks: list[str] = field(default_factory=list)
+    """Small icons drawn in the top corner, e.g. stars or a check for a finished level."""
+    dimmed: bool = False
+
+    def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
+        theme = ctx.theme
+        pygame.draw.rect(surface, theme.panel, self.rect, border_radius=RADIUS)
+        pygame.draw.rect(surface, theme.panel_edge, self.rect, width=3, border_radius=RADIUS)
+        y = self.rect.top + PADDING
+        if self.image is not None:
+            image_rect = self.image.get_rect(midtop=(self.rect.centerx, y))
+            surface.blit(self.image, image_rect)
+            y = image_rect.bottom + PADDING // 2
+        width = self.rect.width - 2 * PADDING
+        for text, role, colour in (
+            (self.caption, "button", theme.ink),
+            (self.detail, "small", theme.soft_ink),
+        ):
+            if text:
+                rendered = ctx.text.render(text, role, colour, width, "center")
+                surface.blit(rendered, (self.rect.left + PADDING, y))
+                y += rendered.get_height() + 4
+        mark_size = 36
+        x = self.rect.right - PADDING - mark_size
+        for mark in reversed(self.marks):
+            icon = ctx.art.image("icons", mark, (mark_size, mark_size), tint=theme.ink)
+            surface.blit(icon, (x, self.rect.top + 10))
+            x -= mark_size + 4
+        if self.dimmed:
+            veil = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            veil.fill((*theme.background, 110))
+            surface.blit(veil, self.rect)
+
+
+def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: Context) -> None:
+    """The focus indicator: two 5 px rings, dark outside and bright inside, so it shows on any
+    background with at least 3:1 contrast change."""
+    theme = ctx.theme
+    pygame.draw.rect(
+        surface, theme.focus_inner, rect.inflate(14, 14), width=5, border_radius=RADIUS + 6
+    )
+    pygame.draw.rect(
+        surface, theme.focus_outer, rect.inflate(24, 24), width=5, border_radius=RADIUS + 10
+    )
+
+
+def draw_panel(surface: pygame.Surface, rect: pygame.Rect, ctx: Context) -> None:
+    """A calm panel behind text, so text contrast never depends on the background art."""
+    theme = ctx.theme
+    pygame.draw.rect(surface, theme.panel, rect, border_radius=RADIUS + 6)
+    pygame.draw.rect(surface, theme.panel_edge, rect, width=3, border_radius=RADIUS + 6)
+
+
+def button_height(ctx: Context, text: str, width: int, icon: bool = False) -> int:
+    """The height a button needs for its wrapped text at the current text scale."""
+    text_width = width - 2 * PADDING
+    if icon:
+        text_width -= ctx.text.size("button") + 12 + PADDING // 2
+    height = ctx.text.block_height(text, "button", max(40, text_width)) + 2 * PADDING
+    return max(MIN_TARGET, height)
+
+
+def button_width(ctx: Context, text: str, icon: bool = False) -> int:
+    """The width a one-line button needs."""
+    width = ctx.text.measure(text, "button")[0] + 2 * PADDING + 8
+    if icon:
+        width += ctx.text.size("button") + 12 + PADDING // 2
+    return max(MIN_TARGET, width)
