@@ -147,3 +147,47 @@ def make_driver(data_dir: Path, **launch: Any) -> GameDriver:
     driver = GameDriver(app, clock, surface, options)
     driver.frame()
     return driver
+
+
+def safe_option(step: Any) -> int:
+    """The 1-based number of the first safe answer of a choice step."""
+    for number, option in enumerate(step.choice.options, start=1):
+        if str(option.result) == "safe":
+            return number
+    return 1
+
+
+def play_current_level(driver: GameDriver, select: Any, wrong_first: bool = False) -> list[str]:
+    """Play the level on screen to its end with `select(widget_id)`, picking safe answers.
+
+    With `wrong_first`, each question is first answered unsafely once, as a child might.
+    Returns the ids pressed, for failure messages.
+    """
+    from game.scenes.complete import CompleteScene
+    from game.scenes.level import LevelScene
+
+    pressed: list[str] = []
+    tried_wrong: set[int] = set()
+    for _ in range(400):
+        scene = driver.top
+        if isinstance(scene, CompleteScene):
+            return pressed
+        assert isinstance(scene, LevelScene), f"left the level: {type(scene).__name__} after {pressed}"
+        ids = driver.ids()
+        if "more" in ids:
+            target = "more"
+        elif any(i.startswith("option-") for i in ids):
+            step = scene.level.steps[scene.index]
+            number = safe_option(step)
+            if wrong_first and scene.index not in tried_wrong:
+                tried_wrong.add(scene.index)
+                unsafe = [n for n, o in enumerate(step.choice.options, 1) if str(o.result) == "unsafe"]
+                number = unsafe[0] if unsafe else number
+            target = f"option-{number}"
+        elif "retry" in ids:
+            target = "retry"
+        else:
+            target = "next"
+        pressed.append(target)
+        select(target)
+    raise AssertionError(f"the level did not end: {pressed[-20:]}")

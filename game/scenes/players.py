@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pygame
 import pygame_gui
 
-from game.input.actions import Action, Pointer
 from game.scenes.base import Scene
 from game.ui.gui_theme import gui_manager
 from game.ui.pages import grid
@@ -127,6 +126,7 @@ class NewPlayerScene(Scene):
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
         self.editing = False
         self.typed = ""
+        self._swallow: int | None = None
 
     def title(self) -> str:
         return self.ctx._("Make your player")
@@ -225,6 +225,10 @@ class NewPlayerScene(Scene):
         self.dirty = True
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self._swallow is not None and event.type == pygame.KEYUP and event.key == self._swallow:
+            # The release of the key that ended editing must not press the next button too.
+            self._swallow = None
+            return True
         if not self.editing:
             return False
         if event.type == pygame.KEYDOWN and event.key in (
@@ -234,14 +238,8 @@ class NewPlayerScene(Scene):
             pygame.K_ESCAPE,
         ):
             self.stop_editing()
+            self._swallow = event.key
             self.focus.focus("done" if self.avatar else "nickname")
-            return True
-        if event.type == pygame.KEYUP and event.key in (
-            pygame.K_RETURN,
-            pygame.K_KP_ENTER,
-            pygame.K_TAB,
-            pygame.K_ESCAPE,
-        ):
             return True
         if event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and self.entry is not None:
             if not self.entry.rect.collidepoint(event.pos):
@@ -250,9 +248,6 @@ class NewPlayerScene(Scene):
         self.gui.process_events(event)
         self.dirty = True
         return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
-
-    def handle(self, signal: Action | Pointer) -> None:
-        super().handle(signal)
 
     def update(self, now: float) -> bool:
         if self.editing:

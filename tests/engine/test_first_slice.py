@@ -1,0 +1,151 @@
+"""A child starts the game, makes a player, picks a band, plays a level and finds it remembered."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.scenes.complete import CompleteScene
+from game.scenes.level import LevelScene
+from game.scenes.map import BandScene, MapScene
+from game.scenes.players import NewPlayerScene, PlayersScene
+from game.scenes.title import TitleScene
+from game.store.database import Store
+from tests.driver import GameDriver, make_driver, play_current_level
+
+LEVELS = {"under-9": "privacy-treasure", "9-12": "grooming-secrets", "13-18": "think-before-you-share"}
+
+
+def make_player_with_keyboard(game: GameDriver, nickname: str) -> None:
+    assert isinstance(game.top, TitleScene)
+    game.keyboard_select("play")
+    assert isinstance(game.top, NewPlayerScene)
+    game.keyboard_select("avatar-owl")
+    game.keyboard_select("nickname")
+    game.type_text(nickname)
+    game.key(pygame.K_RETURN)
+    game.keyboard_select("done")
+
+
+@pytest.mark.parametrize("band", list(LEVELS))
+def test_keyboard_only_child_plays_a_level_and_progress_is_saved(game: GameDriver, band: str) -> None:
+    game.ctx.update_settings(input_mode="keyboard")
+    make_player_with_keyboard(game, "Star")
+    assert isinstance(game.top, BandScene)
+    game.keyboard_select(f"band-{band}")
+    assert isinstance(game.top, MapScene)
+    game.keyboard_select(f"level-{LEVELS[band]}")
+    assert isinstance(game.top, LevelScene)
+    play_current_level(game, game.keyboard_select)
+    assert isinstance(game.top, CompleteScene)
+
+    player = game.ctx.store.player_by_nickname("Star")
+    assert player is not None and player.avatar == "owl"
+    progress = game.ctx.store.progress(player.id)[LEVELS[band]]
+    assert progress.status == "completed"
+    assert progress.unsafe == 0 and progress.safe >= 1
+    expected_stars = None if band == "under-9" else 3
+    assert progress.stars == expected_stars
+
+    game.keyboard_select("map")
+    assert isinstance(game.top, MapScene)
+    card = game.widget(f"level-{LEVELS[band]}")
+    assert "Done" in card.detail and "check" in card.marks
+
+
+@pytest.mark.parametrize("band", list(LEVELS))
+def test_one_switch_child_plays_a_level_with_auto_scan(data_dir: Path, band: str) -> None:
+    game = make_driver(data_dir, player="Kai", level=LEVELS[band],
+                       overrides={"input_mode": "one-switch"})
+    try:
+        assert isinstance(game.top, LevelScene)
+        play_current_level(game, game.switch_select, wrong_first=True)
+        assert isinstance(game.top, CompleteScene)
+        player = game.ctx.store.player_by_nickname("Kai")
+        progress = game.ctx.store.progress(player.id)[LEVELS[band]]
+        assert progress.status == "completed"
+        assert progress.unsafe >= 1
+    finally:
+        game.close()
+
+
+def test_mouse_player_plays_with_clicks_only(data_dir: Path) -> None:
+    game = make_driver(data_dir)
+    try:
+        game.click("play")
+        game.click("avatar-whale")
+        game.click("done")
+        game.click("band-9-12")
+        game.click("level-grooming-secrets")
+        play_current_level(game, game.click)
+        assert isinstance(game.top, CompleteScene)
+        whale = game.ctx.store.players()[0]
+        assert whale.nickname is None and whale.avatar == "whale"
+        assert game.ctx.store.progress(whale.id)["grooming-secrets"].status == "completed"
+    finally:
+        game.close()
+
+
+def test_progress_is_remembered_the_next_day(data_dir: Path) -> None:
+    first = make_driver(data_dir, player="Amani", level="privacy-treasure")
+    play_current_level(first, first.keyboard_select)
+    first.close()
+    pygame.quit()
+
+    second = make_driver(data_dir)
+    try:
+        second.keyboard_select("play")
+        assert isinstance(second.top, PlayersScene)
+        player = second.ctx.store.player_by_nickname("Amani")
+        second.keyboard_select(f"player-{player.id}")
+        second.keyboard_select("band-under-9")
+        card = second.widget("level-privacy-treasure")
+        assert card.detail == "Done"
+        assert second.ctx.store.badges(player.id) == ["treasure-keeper"]
+    finally:
+        second.close()
+
+
+def test_under_9_wrong_answer_explains_and_asks_again(data_dir: Path) -> None:
+    game = make_driver(data_dir, player="Lu", level="privacy-treasure")
+    try:
+        scene = game.top
+        while not any(i.startswith("option-") for i in game.ids()):
+            game.keyboard_select("next")
+        step = scene.level.steps[scene.index]
+        wrong = next(n for n, o in enumerate(step.choice.options, 1) if str(o.result) == "unsafe")
+        game.keyboard_select(f"option-{wrong}")
+        assert game.ids()[0] == "retry", "an under-9 child is offered to try again, not moved on"
+        assert scene.view.heading() == "Let's think again"
+        game.keyboard_select("retry")
+        assert f"option-{wrong}" in game.ids()
+        assert scene.index == scene.level.steps.index(step)
+    finally:
+        game.close()
+
+
+def test_report_lists_every_player_and_level(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    game = make_driver(data_dir, player="Noor", level="grooming-secrets")
+    play_current_level(game, game.keyboard_select)
+    game.close()
+    assert main(["report", "--format", "csv", "--data-dir", str(data_dir)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["level"] for row in rows} >= set(LEVELS.values())
+    done = next(row for row in rows if row["level"] == "grooming-secrets")
+    assert done["player"] == "Noor" and done["status"] == "completed" and done["band"] == "9-12"
+    assert int(done["safe"]) >= 1 and done["unsafe"] == "0" and done["finished_at"]
+    untouched = next(row for row in rows if row["level"] == "privacy-treasure")
+    assert untouched["status"] == "not-started"
+
+
+def test_store_file_is_in_the_data_dir(data_dir: Path) -> None:
+    game = make_driver(data_dir, player="Io")
+    game.close()
+    with Store.open(data_dir) as store:
+        assert [p.nickname for p in store.players()] == ["Io"]
