@@ -104,7 +104,8 @@ class LevelScene(Scene):
     def step_area(self) -> pygame.Rect:
         area = self.content_rect()
         width = self.sango_width()
-        return pygame.Rect(area.left + width + GAP, area.top, area.width - width - GAP, area.height)
+        top = area.top + GAP // 2
+        return pygame.Rect(area.left + width + GAP, top, area.width - width - GAP, area.bottom - top)
 
     def build(self) -> list[Widget]:
         return self.view.build(self.step_area())

@@ -127,28 +127,63 @@ class NewPlayerScene(Scene):
         self.editing = False
         self.typed = ""
         self._swallow: int | None = None
+        self.page = 0
+        self.naming = False
+        """In two-step mode: the picture is chosen and the nickname screen shows."""
+        self._hint: tuple[str, pygame.Rect] | None = None
 
     def title(self) -> str:
         return self.ctx._("Make your player")
 
+    def two_steps(self) -> bool:
+        """With big text, the picture and the nickname get a screen each, so both stay big."""
+        return self.ctx.settings.text_scale >= 150
+
     def build(self) -> list[Widget]:
-        _ = self.ctx._
         area = self.content_rect()
+        if self.two_steps():
+            if self.naming:
+                return self._build_name_row(area, area.top + 170 + GAP, with_change=True)
+            self._remove_entry()
+            return self._build_pictures(area)
+        lower = self._name_row_height(area)
+        widgets = self._build_pictures(
+            pygame.Rect(area.left, area.top, area.width, area.height - lower)
+        )
+        return widgets + self._build_name_row(area, area.bottom - lower, with_change=False)
+
+    def _name_row_height(self, area: pygame.Rect) -> int:
+        hint_height = self.ctx.text.block_height(self._hint_text(), "small", area.width)
+        return hint_height + GAP // 2 + self._entry_height() + GAP
+
+    def _hint_text(self) -> str:
+        return self.ctx._("A nickname is optional. Never use your real name.")
+
+    def _entry_height(self) -> int:
+        done = self.ctx._("Done")
+        entry = self.ctx.text.line_height("body") + 28
+        return max(
+            entry, button_height(self.ctx, done, button_width(self.ctx, done, icon=True), icon=True)
+        )
+
+    def _build_pictures(self, picture_area: pygame.Rect) -> list[Widget]:
+        _ = self.ctx._
         avatars = self.ctx.art.names("avatars")
-        entry_height = self.ctx.text.line_height("body") + 28
-        hint = _("Nickname (you can leave it empty). Do not use your real name.")
-        hint_height = self.ctx.text.block_height(hint, "small", area.width)
-        done_text = _("Done")
-        done_width = button_width(self.ctx, done_text, icon=True)
-        done_height = button_height(self.ctx, done_text, done_width, icon=True)
-        lower = hint_height + GAP // 2 + max(entry_height, done_height) + GAP
-        picture_area = pygame.Rect(area.left, area.top, area.width, area.height - lower)
-        columns = 6 if len(avatars) > 4 else max(1, len(avatars))
+        columns = 8 if len(avatars) > 12 else (6 if len(avatars) > 4 else max(1, len(avatars)))
         rows = -(-len(avatars) // columns)
-        cell_height = max(72, min(170, (picture_area.height - (rows - 1) * GAP) // max(1, rows)))
+        cell_height = max(120, min(170, (picture_area.height - (rows - 1) * GAP) // max(1, rows)))
         layout = grid(picture_area, len(avatars), columns, cell_height)
+        if layout.pages > 1:
+            # Room for a "More pictures" tile: one cell fewer per page.
+            layout = grid(picture_area, len(avatars) + layout.pages, columns, cell_height)
+            per_page = layout.per_page - 1
+        else:
+            per_page = layout.per_page
+        pages = -(-len(avatars) // per_page)
+        self.page %= pages
+        shown = avatars[self.page * per_page : (self.page + 1) * per_page]
         widgets: list[Widget] = []
-        for cell, avatar in zip(layout.cells, avatars, strict=False):
+        for cell, avatar in zip(layout.cells, shown, strict=False):
             size = min(cell.width, cell.height) - 2 * PADDING
             tile = Tile(
                 f"avatar-{avatar}",
@@ -160,22 +195,53 @@ class NewPlayerScene(Scene):
             if avatar == self.avatar:
                 tile.marks = ["check"]
             widgets.append(tile)
-        y = picture_area.top + min(len(layout.cells), layout.per_page) // columns * (
-            cell_height + GAP
-        )
-        y = max(y, area.bottom - lower) + hint_height + GAP // 2
-        entry_rect = pygame.Rect(
-            area.left, y, area.width - done_width - GAP, max(entry_height, done_height)
-        )
-        self._hint = (
-            hint,
-            pygame.Rect(area.left, y - hint_height - GAP // 2, area.width, hint_height),
-        )
+        if pages > 1:
+            cell = layout.cells[len(shown)]
+            size = min(cell.width, cell.height) - 2 * PADDING
+            more = _("More pictures")
+            fits = self.ctx.text.measure(more, "button")[0] <= cell.width - 2 * PADDING
+            icon = self.ctx.art.image(
+                "icons", "next", (size // 2, size // 2), tint=self.ctx.theme.ink
+            )
+            widgets.append(
+                Tile("more", cell, more, self._turn_page, image=icon, caption=more if fits else "")
+            )
+        return widgets
+
+    def _build_name_row(self, area: pygame.Rect, top: int, with_change: bool) -> list[Widget]:
+        _ = self.ctx._
+        hint = self._hint_text()
+        hint_height = self.ctx.text.block_height(hint, "small", area.width)
+        height = self._entry_height()
+        done_text = _("Done")
+        done_width = button_width(self.ctx, done_text, icon=True)
+        y = top + hint_height + GAP // 2
+        entry_rect = pygame.Rect(area.left, y, area.width - done_width - GAP, height)
+        self._hint = (hint, pygame.Rect(area.left, top, area.width, hint_height))
         self._make_entry(entry_rect)
+        widgets: list[Widget] = []
+        if with_change:
+            change = _("Change picture")
+            width = button_width(self.ctx, change, icon=True)
+            widgets.append(
+                Button(
+                    "change-picture",
+                    pygame.Rect(
+                        area.right - width,
+                        area.top,
+                        width,
+                        button_height(self.ctx, change, width, True),
+                    ),
+                    change,
+                    self._change_picture,
+                    text=change,
+                    icon="back",
+                )
+            )
         widgets.append(Widget("nickname", entry_rect, _("Nickname"), self.start_editing))
         done = Button(
             "done",
-            pygame.Rect(area.right - done_width, y, done_width, max(entry_height, done_height)),
+            pygame.Rect(area.right - done_width, y, done_width, height),
             done_text,
             self.done,
             text=done_text,
@@ -185,6 +251,17 @@ class NewPlayerScene(Scene):
         done.enabled = self.avatar is not None
         widgets.append(done)
         return widgets
+
+    def _change_picture(self) -> None:
+        self.naming = False
+        self.relayout()
+
+    def _remove_entry(self) -> None:
+        if self.entry is not None:
+            self.typed = self.entry.get_text()
+            self.entry.kill()
+            self.entry = None
+        self._hint = None
 
     def _make_entry(self, rect: pygame.Rect) -> None:
         if self.entry is not None:
@@ -198,12 +275,19 @@ class NewPlayerScene(Scene):
             placeholder_text=self.ctx._("Nickname"),
         )
         self.entry.set_text_length_limit(NICKNAME_LIMIT)
+        self.gui.update(0.0)
         if self.editing:
             self.entry.focus()
+
+    def _turn_page(self) -> None:
+        self.page += 1
+        self.relayout()
+        self.focus.first()
 
     def _picker(self, avatar: str) -> Callable[[], None]:
         def pick() -> None:
             self.avatar = avatar
+            self.naming = self.two_steps()
             self.relayout()
             self.focus.focus("done")
 
@@ -274,6 +358,12 @@ class NewPlayerScene(Scene):
             self.entry.kill()
 
     def draw_content(self, surface: pygame.Surface) -> None:
+        if self.two_steps() and self.naming and self.avatar:
+            area = self.content_rect()
+            picture = self.ctx.art.image("avatars", self.avatar, (160, 160))
+            surface.blit(picture, self.place(pygame.Rect(area.left, area.top, 160, 160)))
+        if self._hint is None:
+            return
         hint, rect = self._hint
         panel = rect.inflate(12, 8)
         draw_panel(surface, self.place(panel), self.ctx)

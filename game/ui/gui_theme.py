@@ -44,6 +44,8 @@ def gui_theme(ctx: Context) -> dict[str, Any]:
             },
         },
         "text_entry_line": {
+            # pygame_gui takes the font from the element type's block, not from "defaults".
+            "font": font,
             "misc": {
                 "border_width": "3",
                 "shape": "rounded_rectangle",

@@ -93,20 +93,27 @@ class Tile(Widget):
         theme = ctx.theme
         pygame.draw.rect(surface, theme.panel, self.rect, border_radius=RADIUS)
         pygame.draw.rect(surface, theme.panel_edge, self.rect, width=3, border_radius=RADIUS)
-        y = self.rect.top + PADDING
+        width = self.rect.width - 2 * PADDING
+        texts = [
+            ctx.text.render(text, role, colour, width, "center")
+            for text, role, colour in (
+                (self.caption, "button", theme.ink),
+                (self.detail, "small", theme.soft_ink),
+            )
+            if text
+        ]
+        content = sum(text.get_height() + 4 for text in texts)
+        if self.image is not None:
+            content += self.image.get_height() + PADDING // 2
+        # The picture and words sit in the middle of the card, whatever its height.
+        y = self.rect.top + max(PADDING, (self.rect.height - content) // 2)
         if self.image is not None:
             image_rect = self.image.get_rect(midtop=(self.rect.centerx, y))
             surface.blit(self.image, image_rect)
             y = image_rect.bottom + PADDING // 2
-        width = self.rect.width - 2 * PADDING
-        for text, role, colour in (
-            (self.caption, "button", theme.ink),
-            (self.detail, "small", theme.soft_ink),
-        ):
-            if text:
-                rendered = ctx.text.render(text, role, colour, width, "center")
-                surface.blit(rendered, (self.rect.left + PADDING, y))
-                y += rendered.get_height() + 4
+        for rendered in texts:
+            surface.blit(rendered, (self.rect.left + PADDING, y))
+            y += rendered.get_height() + 4
         mark_size = 36
         x = self.rect.right - PADDING - mark_size
         for mark in reversed(self.marks):

@@ -149,3 +149,20 @@ def test_store_file_is_in_the_data_dir(data_dir: Path) -> None:
     game.close()
     with Store.open(data_dir) as store:
         assert [p.nickname for p in store.players()] == ["Io"]
+
+
+def test_big_text_player_picks_a_picture_then_a_nickname(data_dir: Path) -> None:
+    game = make_driver(data_dir, overrides={"text_scale": 200, "setup_done": True})
+    try:
+        game.keyboard_select("play")
+        assert "nickname" not in game.ids(), "at 200% the picture gets a screen of its own"
+        game.keyboard_select("avatar-whale")
+        assert game.focused == "done" and "change-picture" in game.ids()
+        game.keyboard_select("nickname")
+        game.type_text("Big")
+        game.key(pygame.K_RETURN)
+        game.key(pygame.K_RETURN)
+        assert isinstance(game.top, BandScene)
+        assert game.ctx.store.player_by_nickname("Big").avatar == "whale"
+    finally:
+        game.close()
