@@ -42,10 +42,25 @@ _ITEM_NOUNS = {
     "topics": ("topic", "topics"),
     "badges": ("badge", "badges"),
     "helplines": ("helpline", "helplines"),
+    "bins": ("bin", "bins"),
+    "contacts": ("contact", "contacts"),
+    "script": ("chat line", "chat lines"),
+    "then": ("chat line", "chat lines"),
+    "replies": ("reply", "replies"),
+    "lines": ("line", "lines"),
 }
 """How to name the items of each list key in messages: (one, many)."""
 
-_LIST_OWNERS = {"options": "a choice", "steps": "a level"}
+_LIST_OWNERS = {
+    "options": "a choice",
+    "steps": "a level",
+    "bins": "a sort step",
+    "items": "a sort step",
+    "contacts": "a chat",
+    "script": "a chat",
+    "replies": "a reply point",
+    "lines": "a spot step",
+}
 
 _PATTERN_WORDS = {
     SLUG_PATTERN: "lowercase letters, digits and single hyphens, like `the-question`",
@@ -118,7 +133,7 @@ def schema_problems(
     """
     details = [(detail, _locate(model, detail["loc"])) for detail in error.errors()]
     misspelt = {
-        (*place.path[:-1], closest_match(str(place.path[-1]), place.owner.model_fields))
+        (*place.path[:-1], closest_match(str(place.path[-1]), _keys(place.owner)))
         for detail, place in details
         if detail["type"] == "extra_forbidden" and place.owner is not None
     }
@@ -144,7 +159,7 @@ def _schema_problem(detail: Any, place: _Place, document: YamlDocument) -> Probl
     name = _name(path)
     if kind == "extra_forbidden":
         key = str(path[-1])
-        allowed = list(place.owner.model_fields) if place.owner else []
+        allowed = _keys(place.owner) if place.owner else []
         hint = did_you_mean(key, allowed) or (
             f": remove it, or use one of {', '.join(allowed)}" if allowed else ": remove it"
         )
@@ -194,7 +209,7 @@ def _locate(model: type[BaseModel], loc: tuple[Any, ...]) -> _Place:
         current = _unwrap(annotation)
         if isinstance(current, type) and issubclass(current, BaseModel):
             owner = current
-            field = current.model_fields.get(element) if isinstance(element, str) else None
+            field = _field_by_key(current, element) if isinstance(element, str) else None
             annotation = field.annotation if field is not None else None
             path.append(element)
         elif get_origin(current) in (list, tuple) and isinstance(element, int):
@@ -329,6 +344,8 @@ def _count_problem(
     key = _key_of(path)
     one, many = _ITEM_NOUNS.get(key, ("item", "items"))
     subject = _LIST_OWNERS.get(key, f"'{key}'")
+    if key == "options" and "pick-all" in path:
+        subject = "a pick-all step"
     if low is not None and high is not None:
         needed = f"{low} to {high} {many}"
     elif low is not None:
@@ -366,8 +383,21 @@ def _type_message(kind: str, name: str, path: DataPath, value: Any, place: _Plac
 def _field_names(annotation: Any) -> list[str]:
     current = _unwrap(annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return _keys(current)
     return []
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    """The keys a writer uses for a model's fields (an alias such as `from` or `pick-all`)."""
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _field_by_key(model: type[BaseModel], key: str) -> FieldInfo | None:
+    """The field a writer's key names, by alias or by name."""
+    for name, field in model.model_fields.items():
+        if key in (field.alias, name):
+            return field
+    return None
 
 
 def _key_of(path: DataPath) -> str:
@@ -418,6 +448,8 @@ def check_level(
                 problems += _badge_problems(reference, path, badges, document)
             else:
                 problems += _asset_problems(reference, path, document)
+        for where, message in step.inner_problems():
+            problems.append(document.problem(("steps", index, *where), message))
     problems += goto_problems
     if not goto_problems:
         problems += _flow_problems(level, document, labels)

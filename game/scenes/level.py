@@ -110,6 +110,15 @@ class LevelScene(Scene):
     def build(self) -> list[Widget]:
         return self.view.build(self.step_area())
 
+    def update(self, now: float) -> bool:
+        return self.view.update(now)
+
+    def deadline(self) -> float | None:
+        return self.view.deadline()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return self.view.handle_event(event)
+
     def draw_content(self, surface: pygame.Surface) -> None:
         area = self.content_rect()
         width = self.sango_width()

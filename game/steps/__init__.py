@@ -65,3 +65,7 @@ class StepModel(BaseModel):
     def exits(self) -> tuple[str | None, ...]:
         """Where the story can go after this step: a goto label, or None for the next step."""
         return (None,)
+
+    def inner_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Mistakes inside the step that a schema cannot express, as (data path, message)."""
+        yield from ()
