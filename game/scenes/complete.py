@@ -57,10 +57,16 @@ class CompleteScene(Scene):
         y = self.panel.bottom + GAP
         widgets: list[Widget] = []
         x = column.left
-        for widget_id, text, icon, action, style in (
+        entries = [
             ("map", _("Back to the map"), "home", self.to_map, "primary"),
-            ("again", _("Play again"), "replay", self.again, "normal"),
-        ):
+            ("again", _("Play again"), "try-again", self.again, "normal"),
+        ]
+        if self.band_complete():
+            entries.insert(
+                0, ("certificate", _("See your certificate"), "star", self.certificate, "primary")
+            )
+            entries[1] = ("map", _("Back to the map"), "home", self.to_map, "normal")
+        for widget_id, text, icon, action, style in entries:
             width = min(column.width, button_width(self.ctx, text, icon=True))
             if x + width > column.right:
                 x = column.left
@@ -79,6 +85,18 @@ class CompleteScene(Scene):
             )
             x += width + GAP
         return widgets
+
+    def band_complete(self) -> bool:
+        """Whether this level finished the whole band for the player."""
+        from game.scenes.progress import band_tally
+
+        return self.ctx.player is not None and band_tally(self.ctx, str(self.level.band)).complete
+
+    def certificate(self) -> None:
+        """Show the band certificate (saved for printing at the same time)."""
+        from game.scenes.certificate import CertificateScene
+
+        self.ctx.scenes.push(CertificateScene(self.ctx, str(self.level.band)))
 
     def to_map(self) -> None:
         """Back to the band's map."""

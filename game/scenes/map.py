@@ -46,8 +46,25 @@ class BandScene(Scene):
             image = self.ctx.art.image(
                 "backgrounds", band, (int(image_height * 16 / 9), image_height)
             )
+            detail = ""
+            if self.ctx.player is not None:
+                from game.scenes.progress import band_tally
+
+                tally = band_tally(self.ctx, band)
+                detail = self.ctx._("{done} of {total} done").format(
+                    done=tally.done, total=tally.total
+                )
             widgets.append(
-                Tile(f"band-{band}", cell, name, self._opener(band), image=image, caption=name)
+                Tile(
+                    f"band-{band}",
+                    cell,
+                    f"{name}. {detail}",
+                    self._opener(band),
+                    image=image,
+                    caption=name,
+                    detail=detail,
+                    marks=["check"] if detail and tally.complete else [],
+                )
             )
         return widgets
 
@@ -115,7 +132,7 @@ class MapScene(Scene):
                     marks=marks,
                 )
             )
-        for path, problems in ctx.catalogue.broken_in_band(self.band):
+        for path, _problems in ctx.catalogue.broken_in_band(self.band):
             entries.append(
                 Tile(
                     f"broken-{path.stem}",
@@ -128,13 +145,17 @@ class MapScene(Scene):
                     dimmed=True,
                 )
             )
+        strip, buttons = self._build_strip(area)
+        area = pygame.Rect(
+            area.left, strip.bottom + GAP, area.width, area.bottom - strip.bottom - GAP
+        )
         layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
         self.page = min(self.page, layout.pages - 1)
         start = self.page * layout.per_page
         shown = entries[start : start + layout.per_page]
         for cell, tile in zip(layout.cells, shown, strict=False):
             tile.rect = cell
-        widgets: list[Widget] = list(shown)
+        widgets: list[Widget] = buttons + list(shown)
         if layout.pages > 1:
             text = _("More levels")
             width = button_width(ctx, text, icon=True)
@@ -144,6 +165,83 @@ class MapScene(Scene):
                 Button("more", rect, text, lambda: self._turn(layout.pages), text=text, icon="next")
             )
         return widgets
+
+    def _build_strip(self, area: pygame.Rect) -> tuple[pygame.Rect, list[Widget]]:
+        """The progress strip: a path of stepping stones, My progress, and the certificate."""
+        from game.scenes.progress import band_tally
+
+        _ = self.ctx._
+        height = self.bar_height()
+        strip = pygame.Rect(area.left, area.top + GAP // 2, area.width, height)
+        buttons: list[Widget] = []
+        right = strip.right
+        entries = [("my-progress", _("My progress"), "trophy", self._open_progress)]
+        self.tally = band_tally(self.ctx, self.band)
+        if self.tally.complete and self.ctx.player is not None:
+            entries.insert(0, ("certificate", _("My certificate"), "star", self._open_certificate))
+        placed: list[Widget] = []
+        for widget_id, text, icon, action in reversed(entries):
+            width = button_width(self.ctx, text, icon=True)
+            placed.append(
+                Button(
+                    widget_id,
+                    pygame.Rect(right - width, strip.top, width, height),
+                    text,
+                    action,
+                    text=text,
+                    icon=icon,
+                    style="primary" if widget_id == "certificate" else "normal",
+                )
+            )
+            right -= width + GAP
+        buttons.extend(reversed(placed))
+        self.path_rect = pygame.Rect(strip.left, strip.top, right - strip.left - GAP, height)
+        return strip, buttons
+
+    def _open_progress(self) -> None:
+        from game.scenes.progress import ProgressScene
+
+        self.ctx.scenes.push(ProgressScene(self.ctx, self.band))
+
+    def _open_certificate(self) -> None:
+        from game.scenes.certificate import CertificateScene
+
+        self.ctx.scenes.push(CertificateScene(self.ctx, self.band))
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """The stepping-stone path: one stone per level, a check on each one done."""
+        from game.ui.widgets import draw_panel
+
+        rect = self.path_rect
+        if rect.width < 120:
+            return
+        theme = self.ctx.theme
+        draw_panel(surface, self.place(rect), self.ctx)
+        _ = self.ctx._
+        words = _("{done} of {total} done").format(done=self.tally.done, total=self.tally.total)
+        label = self.ctx.text.render(words, "small", theme.ink)
+        stones_width = rect.width - label.get_width() - 3 * PADDING
+        total = max(1, self.tally.total)
+        stone = (
+            max(14, min(44, (stones_width - (total - 1) * 10) // total)) if stones_width > 40 else 0
+        )
+        x = rect.left + PADDING
+        y = rect.centery
+        if stone:
+            for number in range(total):
+                centre = (x + stone // 2, y)
+                spot = self.place(pygame.Rect(centre[0] - stone // 2, y - stone // 2, stone, stone))
+                if number < self.tally.done:
+                    pygame.draw.circle(surface, theme.safe, spot.center, stone // 2)
+                    check = self.ctx.art.image(
+                        "icons", "check", (stone - 8, stone - 8), tint=(255, 255, 255)
+                    )
+                    surface.blit(check, check.get_rect(center=spot.center))
+                else:
+                    pygame.draw.circle(surface, theme.soft_ink, spot.center, stone // 2, width=3)
+                x += stone + 10
+        label_rect = label.get_rect(midleft=(x + PADDING, y))
+        surface.blit(label, self.place(label_rect))
 
     def _turn(self, pages: int) -> None:
         self.page = (self.page + 1) % pages

@@ -166,3 +166,35 @@ def test_big_text_player_picks_a_picture_then_a_nickname(data_dir: Path) -> None
         assert game.ctx.store.player_by_nickname("Big").avatar == "whale"
     finally:
         game.close()
+
+
+def test_finishing_a_band_gives_a_printable_certificate(data_dir: Path, tmp_path: Path) -> None:
+    from game.scenes.certificate import CertificateScene
+    from game.scenes.progress import ProgressScene
+
+    one_level = tmp_path / "levels"
+    (one_level / "under-9").mkdir(parents=True)
+    source = Path(__file__).resolve().parents[2] / "content" / "levels" / "under-9" / "01-treasure-box.yaml"
+    (one_level / "under-9" / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    game = make_driver(data_dir, player="Zara", level="privacy-treasure", levels_dir=one_level)
+    try:
+        play_current_level(game, game.keyboard_select)
+        assert game.ids()[0] == "certificate", "the last level of a band offers the certificate first"
+        game.keyboard_select("certificate")
+        assert isinstance(game.top, CertificateScene)
+        files = game.top.files
+        assert files is not None and files.png.is_file() and files.pdf.is_file()
+        assert files.pdf.read_bytes().startswith(b"%PDF")
+        page = pygame.image.load(str(files.png))
+        assert page.get_size() == (1754, 1240)
+        game.key(pygame.K_ESCAPE)
+        game.keyboard_select("map")
+        assert "certificate" in game.ids()
+        map_scene = game.top
+        assert map_scene.tally.complete
+        game.keyboard_select("my-progress")
+        assert isinstance(game.top, ProgressScene)
+        privacy = game.widget("topic-privacy")
+        assert privacy.detail == "1 of 1 done" and privacy.marks == ["check"]
+    finally:
+        game.close()
