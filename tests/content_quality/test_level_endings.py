@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .content_files import step_texts
-
-INTERACTIVE_STEP_TYPES = ("choice", "sort", "chat", "spot", "pick-all")
+from .content_files import INTERACTIVE_STEP_TYPES, step_texts
 
 KEY_MESSAGES = {
     "who to tell (a trusted adult, grown-up, parent, carer or teacher)": re.compile(
