@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from game.store.errors import LevelNotStarted, UnknownPlayer
+from game.store.errors import ClassNameTaken, LevelNotStarted, UnknownClass, UnknownPlayer
 from game.store.migrations import schema_version
 from game.store.opening import (
     DATABASE_NAME,
@@ -29,11 +29,14 @@ from game.store.opening import (
     open_data_dir,
 )
 from game.store.values import (
+    CLASS_NAME_MAX_LENGTH,
     NICKNAME_MAX_LENGTH,
     RESULTS,
+    GateRecord,
     LevelProgress,
     Player,
     Result,
+    SchoolClass,
 )
 
 Clock = Callable[[], datetime]
@@ -254,13 +257,7 @@ class Store:
             TypeError: A key is not a string or a value is not JSON.
             ValueError: A key is empty or a number is not finite.
         """
-        encoded: list[tuple[str, str]] = []
-        for key, value in values.items():
-            if not isinstance(key, str):
-                raise TypeError(f"setting names are strings, not {key!r}")
-            if not key:
-                raise ValueError("a setting needs a name")
-            encoded.append((key, json.dumps(value, ensure_ascii=False, allow_nan=False)))
+        encoded = [(key, _encode_setting(key, value)) for key, value in values.items()]
 
         def work(connection: sqlite3.Connection) -> None:
             if player_id is not None:
@@ -434,13 +431,254 @@ class Store:
         ).fetchall()
         return [(int(attempt), int(step), result) for attempt, step, result in rows]
 
+    # -- classes ------------------------------------------------------------------------------
+
+    def create_class(self, name: str) -> SchoolClass:
+        """Add a class.
+
+        Args:
+            name: Cleaned like a nickname, up to 40 characters; unique ignoring case.
+
+        Raises:
+            ValueError: The name is empty.
+            ClassNameTaken: Another class already has this name.
+        """
+        clean = _class_name(name)
+        created_at = self._now()
+
+        def work(connection: sqlite3.Connection) -> int:
+            _ensure_free_class_name(connection, clean, None)
+            cursor = connection.execute(
+                "INSERT INTO classes (name, created_at) VALUES (?, ?)", (clean, created_at)
+            )
+            return int(cursor.lastrowid or 0)
+
+        class_id = self._write(work)
+        return SchoolClass(class_id, clean, _parse_time(created_at))
+
+    def classes(self) -> list[SchoolClass]:
+        """Every class, by name (ignoring case)."""
+        rows = self._connection.execute(
+            "SELECT id, name, created_at FROM classes ORDER BY name COLLATE NOCASE, id"
+        ).fetchall()
+        return [_school_class(row) for row in rows]
+
+    def school_class(self, class_id: int) -> SchoolClass | None:
+        """The class with this id, or None."""
+        row = self._connection.execute(
+            "SELECT id, name, created_at FROM classes WHERE id = ?", (class_id,)
+        ).fetchone()
+        return None if row is None else _school_class(row)
+
+    def class_by_name(self, name: str) -> SchoolClass | None:
+        """The class with this name, ignoring case and extra spaces, or None."""
+        clean = normalize_nickname(name)
+        if clean is None:
+            return None
+        row = self._connection.execute(
+            "SELECT id, name, created_at FROM classes WHERE name = ? COLLATE NOCASE", (clean,)
+        ).fetchone()
+        return None if row is None else _school_class(row)
+
+    def rename_class(self, class_id: int, name: str) -> SchoolClass:
+        """Give a class a new name.
+
+        Raises:
+            UnknownClass: No class has this id.
+            ValueError: The name is empty.
+            ClassNameTaken: Another class already has this name.
+        """
+        clean = _class_name(name)
+
+        def work(connection: sqlite3.Connection) -> None:
+            _ensure_class(connection, class_id)
+            _ensure_free_class_name(connection, clean, class_id)
+            connection.execute("UPDATE classes SET name = ? WHERE id = ?", (clean, class_id))
+
+        self._write(work)
+        renamed = self.school_class(class_id)
+        assert renamed is not None
+        return renamed
+
+    def delete_class(self, class_id: int) -> None:
+        """Remove a class and its settings; its players stay, without a class.
+
+        Raises:
+            UnknownClass: No class has this id.
+        """
+
+        def work(connection: sqlite3.Connection) -> None:
+            _ensure_class(connection, class_id)
+            connection.execute("DELETE FROM classes WHERE id = ?", (class_id,))
+
+        self._write(work)
+
+    def class_of(self, player_id: int) -> int | None:
+        """The id of the player's class, or None."""
+        row = self._connection.execute(
+            "SELECT class_id FROM class_members WHERE player_id = ?", (player_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def assign_class(self, player_id: int, class_id: int | None) -> None:
+        """Put a player in a class (leaving any other), or in none for None.
+
+        Raises:
+            UnknownPlayer: No player has this id.
+            UnknownClass: No class has this id.
+        """
+
+        def work(connection: sqlite3.Connection) -> None:
+            _ensure_player(connection, player_id)
+            connection.execute("DELETE FROM class_members WHERE player_id = ?", (player_id,))
+            if class_id is not None:
+                _ensure_class(connection, class_id)
+                connection.execute(
+                    "INSERT INTO class_members (player_id, class_id) VALUES (?, ?)",
+                    (player_id, class_id),
+                )
+
+        self._write(work)
+
+    def class_members(self, class_id: int | None) -> list[Player]:
+        """The players of a class, oldest profile first; for None, the players without one."""
+        if class_id is None:
+            query = (
+                "SELECT id, nickname, avatar, created_at FROM players WHERE id NOT IN"
+                " (SELECT player_id FROM class_members) ORDER BY id"
+            )
+            rows = self._connection.execute(query).fetchall()
+        else:
+            rows = self._connection.execute(
+                "SELECT p.id, p.nickname, p.avatar, p.created_at FROM players p"
+                " JOIN class_members m ON m.player_id = p.id WHERE m.class_id = ? ORDER BY p.id",
+                (class_id,),
+            ).fetchall()
+        return [_player(row) for row in rows]
+
+    def load_class_settings(self, class_id: int | None) -> dict[str, object]:
+        """What an adult set for a class (controls, defaults, locks); for None, for the players
+        without a class."""
+        rows = self._connection.execute(
+            "SELECT key, value FROM class_settings WHERE class_id IS ? ORDER BY key", (class_id,)
+        ).fetchall()
+        return {key: json.loads(value) for key, value in rows}
+
+    def save_class_settings(self, class_id: int | None, values: Mapping[str, object]) -> None:
+        """Save the given keys for a class (or for players without a class, for None).
+
+        A value of None removes the key. Other values must be JSON, as in `save_settings`.
+
+        Raises:
+            UnknownClass: No class has this id.
+            TypeError: A key is not a string or a value is not JSON.
+            ValueError: A key is empty or a number is not finite.
+        """
+        encoded = [
+            (key, None if value is None else _encode_setting(key, value))
+            for key, value in values.items()
+        ]
+
+        def work(connection: sqlite3.Connection) -> None:
+            if class_id is not None:
+                _ensure_class(connection, class_id)
+            for key, value in encoded:
+                connection.execute(
+                    "DELETE FROM class_settings WHERE class_id IS ? AND key = ?", (class_id, key)
+                )
+                if value is not None:
+                    connection.execute(
+                        "INSERT INTO class_settings (class_id, key, value) VALUES (?, ?, ?)",
+                        (class_id, key, value),
+                    )
+
+        self._write(work)
+
+    # -- the adult gate -----------------------------------------------------------------------
+
+    def gate(self) -> GateRecord | None:
+        """The stored adult PIN hash, or None when no PIN has been set yet."""
+        row = self._connection.execute(
+            "SELECT algorithm, salt, digest, failures, locked_until, set_at FROM adult_gate"
+            " WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return None
+        algorithm, salt, digest, failures, locked_until, set_at = row
+        return GateRecord(
+            algorithm=algorithm,
+            salt=bytes(salt),
+            digest=bytes(digest),
+            failures=int(failures),
+            locked_until=_optional_time(locked_until),
+            set_at=_parse_time(set_at),
+        )
+
+    def set_gate(self, algorithm: str, salt: bytes, digest: bytes) -> None:
+        """Store a new PIN hash, replacing any old one and clearing failures."""
+        algorithm = _check_name(algorithm, "algorithm")
+        now = self._now()
+
+        def work(connection: sqlite3.Connection) -> None:
+            connection.execute("DELETE FROM adult_gate")
+            connection.execute(
+                "INSERT INTO adult_gate (id, algorithm, salt, digest, failures, set_at)"
+                " VALUES (1, ?, ?, ?, 0, ?)",
+                (algorithm, bytes(salt), bytes(digest), now),
+            )
+
+        self._write(work)
+
+    def record_gate_attempt(self, success: bool, locked_until: datetime | None = None) -> int:
+        """Count a wrong PIN (and maybe a lock-out time), or clear the count after a right one.
+
+        Returns:
+            The wrong tries in a row now (0 after a success, or when no PIN is set).
+        """
+        until = None if locked_until is None else _format_time(locked_until)
+
+        def work(connection: sqlite3.Connection) -> int:
+            if success:
+                connection.execute(
+                    "UPDATE adult_gate SET failures = 0, locked_until = NULL WHERE id = 1"
+                )
+                return 0
+            connection.execute(
+                "UPDATE adult_gate SET failures = failures + 1, locked_until = ? WHERE id = 1",
+                (until,),
+            )
+            row = connection.execute("SELECT failures FROM adult_gate WHERE id = 1").fetchone()
+            return 0 if row is None else int(row[0])
+
+        return self._write(work)
+
+    def clear_gate(self) -> None:
+        """Forget the adult PIN; the next adult to open the adult area sets a new one."""
+        self._write(lambda connection: connection.execute("DELETE FROM adult_gate"))
+        self._forget_history()
+
+    def now(self) -> datetime:
+        """The store's clock, for things that must agree with its timestamps."""
+        return self._clock()
+
     # -- for the adult ------------------------------------------------------------------------
 
     def erase_everything(self) -> None:
-        """Erase every player, setting and record, and any damaged copies moved aside."""
+        """Erase every player, class, setting and record, and any damaged copies moved aside.
+
+        The adult PIN stays, so erasing does not open the adult area to whoever comes next.
+        """
 
         def work(connection: sqlite3.Connection) -> None:
-            for table in ("answers", "progress", "settings", "players"):
+            for table in (
+                "answers",
+                "progress",
+                "settings",
+                "class_settings",
+                "class_members",
+                "classes",
+                "players",
+            ):
                 connection.execute(f"DELETE FROM {table}")
 
         self._write(work)
@@ -467,10 +705,21 @@ class Store:
                         _progress_json(record) for record in self.progress(player.id).values()
                     ],
                     "answers": self._answers_json(player.id),
+                    "class_id": self.class_of(player.id),
                 }
                 for player in self.players()
             ]
+            classes = [
+                {
+                    "id": school_class.id,
+                    "name": school_class.name,
+                    "created_at": school_class.created_at.isoformat(),
+                    "settings": self.load_class_settings(school_class.id),
+                }
+                for school_class in self.classes()
+            ]
             machine = self.load_settings(None)
+            adult = self.load_class_settings(None)
             version = schema_version(connection)
         finally:
             connection.execute("COMMIT")
@@ -479,6 +728,8 @@ class Store:
             "schema_version": version,
             "exported_at": self._clock().astimezone(UTC).isoformat(),
             "settings": machine,
+            "adult_settings": adult,
+            "classes": classes,
             "players": players,
         }
 
@@ -548,6 +799,47 @@ def normalize_nickname(nickname: str | None) -> str | None:
     text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
     text = " ".join(text.split())[:NICKNAME_MAX_LENGTH].rstrip()
     return text or None
+
+
+def _encode_setting(key: object, value: object) -> str:
+    """Check a setting's name and encode its value as JSON."""
+    if not isinstance(key, str):
+        raise TypeError(f"setting names are strings, not {key!r}")
+    if not key:
+        raise ValueError("a setting needs a name")
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _class_name(name: str) -> str:
+    """A class name as stored: cleaned like a nickname, at most 40 characters, never empty."""
+    if not isinstance(name, str):
+        raise TypeError(f"a class name is text, not {name!r}")
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    text = " ".join(text.split())[:CLASS_NAME_MAX_LENGTH].rstrip()
+    if not text:
+        raise ValueError("a class needs a name")
+    return text
+
+
+def _ensure_class(connection: sqlite3.Connection, class_id: int) -> None:
+    if connection.execute("SELECT 1 FROM classes WHERE id = ?", (class_id,)).fetchone() is None:
+        raise UnknownClass(class_id)
+
+
+def _ensure_free_class_name(
+    connection: sqlite3.Connection, name: str, other_than: int | None
+) -> None:
+    row = connection.execute(
+        "SELECT id FROM classes WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (name, other_than)
+    ).fetchone()
+    if row is not None:
+        raise ClassNameTaken(name)
+
+
+def _school_class(row: tuple[Any, ...]) -> SchoolClass:
+    class_id, name, created_at = row
+    return SchoolClass(int(class_id), name, _parse_time(created_at))
 
 
 def _transaction(connection: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:

@@ -23,3 +23,19 @@ class LevelNotStarted(LookupError):
         )
         self.player_id = player_id
         self.level_id = level_id
+
+
+class UnknownClass(LookupError):
+    """No class has this id (perhaps it was deleted)."""
+
+    def __init__(self, class_id: int) -> None:
+        super().__init__(f"no class with id {class_id}")
+        self.class_id = class_id
+
+
+class ClassNameTaken(ValueError):
+    """Another class already has this name (names are compared ignoring case)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"a class called {name!r} already exists; choose another name")
+        self.name = name

@@ -98,7 +98,55 @@ _VERSION_1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1,)
+# Classes group players for teachers. A player is in at most one class; deleting a class keeps
+# its players (they become players without a class). class_settings with class_id NULL holds the
+# adult's choices for players without a class. adult_gate holds the one adult PIN, only ever as
+# a salted slow hash; failures and locked_until slow down guessing.
+_VERSION_2 = Migration(
+    version=2,
+    summary="classes, class members, class settings and the adult gate",
+    statements=(
+        """
+        CREATE TABLE classes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+            created_at TEXT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX classes_by_name ON classes (name COLLATE NOCASE)",
+        """
+        CREATE TABLE class_members (
+            player_id INTEGER PRIMARY KEY REFERENCES players (id) ON DELETE CASCADE,
+            class_id INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE
+        )
+        """,
+        "CREATE INDEX class_members_by_class ON class_members (class_id)",
+        """
+        CREATE TABLE class_settings (
+            class_id INTEGER NULL REFERENCES classes (id) ON DELETE CASCADE,
+            key TEXT NOT NULL CHECK (length(key) > 0),
+            value TEXT NOT NULL
+        )
+        """,
+        "CREATE UNIQUE INDEX class_settings_class_key ON class_settings (class_id, key)"
+        " WHERE class_id IS NOT NULL",
+        "CREATE UNIQUE INDEX class_settings_machine_key ON class_settings (key)"
+        " WHERE class_id IS NULL",
+        """
+        CREATE TABLE adult_gate (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            algorithm TEXT NOT NULL CHECK (length(algorithm) > 0),
+            salt BLOB NOT NULL,
+            digest BLOB NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+            locked_until TEXT NULL,
+            set_at TEXT NOT NULL
+        )
+        """,
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2)
 """Every migration, oldest first; versions run 1, 2, 3, ... without gaps."""
 
 LATEST_VERSION = MIGRATIONS[-1].version

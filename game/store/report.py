@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 if TYPE_CHECKING:
     from game.store.database import Store
+    from game.store.values import Player
 
 ReportStatus = Literal["not-started", "in-progress", "completed"]
 
@@ -39,7 +40,11 @@ class ReportRow:
 
 
 def report_rows(
-    store: Store, levels: Sequence[tuple[str, str]], *, tz: tzinfo | None = None
+    store: Store,
+    levels: Sequence[tuple[str, str]],
+    *,
+    tz: tzinfo | None = None,
+    players: Sequence[Player] | None = None,
 ) -> list[ReportRow]:
     """One row per player and level, levels not started included.
 
@@ -50,9 +55,10 @@ def report_rows(
         store: Where the progress is kept.
         levels: (level id, band) for every level to report on, in report order.
         tz: The time zone for `finished_at`; the machine's own when None.
+        players: Only these players (say, one class); every player when None.
     """
     rows: list[ReportRow] = []
-    for player in store.players():
+    for player in store.players() if players is None else players:
         progress = store.progress(player.id)
         for level_id, band in levels:
             record = progress.get(level_id)

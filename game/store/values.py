@@ -58,3 +58,32 @@ class LevelProgress:
     def completed(self) -> bool:
         """Whether the player has finished the level at least once."""
         return self.status == "completed"
+
+
+CLASS_NAME_MAX_LENGTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolClass:
+    """A group of players a teacher runs together, such as "Class 4B"."""
+
+    id: int
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class GateRecord:
+    """The adult PIN as stored: never the PIN itself, only a salted slow hash.
+
+    `algorithm` names the hash and its parameters (e.g. "scrypt:16384:8:1"), so they can change
+    without breaking PINs already set. `failures` counts wrong tries in a row; `locked_until`
+    says when the next try is allowed after too many.
+    """
+
+    algorithm: str
+    salt: bytes
+    digest: bytes
+    failures: int
+    locked_until: datetime | None
+    set_at: datetime

@@ -137,7 +137,7 @@ def test_export_holds_everything_as_json(store: Store) -> None:
 
     exported = json.loads(json.dumps(store.export_json()))
 
-    assert exported["format"] == "sango-export" and exported["schema_version"] == 1
+    assert exported["format"] == "sango-export" and exported["schema_version"] == 2
     assert exported["settings"] == {"locale": "sw"}
     [player] = exported["players"]
     assert (player["nickname"], player["avatar"]) == ("Ada", "fox")
