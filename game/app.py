@@ -26,6 +26,8 @@ from game.ui.art import Art
 WINDOW_TITLE = "Sango"
 MAX_WAIT_MS = 1000
 """The longest the loop sleeps with nothing to do; events wake it at once."""
+EXIT_AFTER_FIRST_FRAME = "SANGO_EXIT_AFTER_FIRST_FRAME"
+"""Set to 1, the game prints the time its first frame was shown and quits (`sango bench`)."""
 
 
 @dataclass
@@ -216,5 +218,9 @@ class App:
 
     def run(self) -> None:
         """Play until the player quits."""
+        exit_after_first_frame = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
         while self.ctx.running:
             self.step()
+            if exit_after_first_frame and self.frames:
+                print(f"sango: first frame at {time.time():.6f}", flush=True)
+                self.ctx.quit()
