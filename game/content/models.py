@@ -108,8 +108,8 @@ class Level(BaseModel):
     teacher: Teacher = Field(description="Notes for the teacher.")
     steps: tuple[AnyStep, ...] = Field(
         min_length=1,
-        description="What happens, in order. Each step starts with its type key: say, choice or "
-        "badge.",
+        description="What happens, in order. Each step starts with its type key: say, choice, "
+        "sort, chat, spot, pick-all or badge.",
     )
 
     def step_index(self, label: str) -> int | None:

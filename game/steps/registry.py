@@ -9,8 +9,12 @@ from pydantic import Discriminator, Tag
 
 from game.steps import StepModel
 from game.steps.badge import BadgeStep
+from game.steps.chat import ChatStep
 from game.steps.choice import ChoiceStep
+from game.steps.pick_all import PickAllStep
 from game.steps.say import SayStep
+from game.steps.sort import SortStep
+from game.steps.spot import SpotStep
 
 
 @dataclass
@@ -29,7 +33,8 @@ class StepType:
 
 
 STEP_TYPES: dict[str, StepType] = {
-    model.type_key: StepType(model.type_key, model) for model in (SayStep, ChoiceStep, BadgeStep)
+    model.type_key: StepType(model.type_key, model)
+    for model in (SayStep, ChoiceStep, SortStep, ChatStep, SpotStep, PickAllStep, BadgeStep)
 }
 """Every step type by key, in the order writers meet them in the docs."""
 
@@ -73,6 +78,10 @@ def step_type_key(value: Any) -> str | None:
 AnyStep = Annotated[
     Annotated[SayStep, Tag(SayStep.type_key)]
     | Annotated[ChoiceStep, Tag(ChoiceStep.type_key)]
+    | Annotated[SortStep, Tag(SortStep.type_key)]
+    | Annotated[ChatStep, Tag(ChatStep.type_key)]
+    | Annotated[SpotStep, Tag(SpotStep.type_key)]
+    | Annotated[PickAllStep, Tag(PickAllStep.type_key)]
     | Annotated[BadgeStep, Tag(BadgeStep.type_key)],
     Discriminator(
         step_type_key,

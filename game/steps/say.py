@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from game.steps import StepModel, StepReference, Text
+from game.steps import Slug, StepModel, StepReference, Text
 
 
 class Mood(StrEnum):
@@ -46,6 +46,11 @@ class SayStep(StepModel):
             "e.g. voice/hello.ogg. Without one the narrator reads the line."
         ),
     )
+    goto: Slug | None = Field(
+        default=None,
+        description="The label of the step to go to after this line (e.g. to join two branches "
+        "of the story again); by default the next step.",
+    )
 
     def translatable_texts(self) -> Iterator[str]:
         """The line, and a character's name (names may need another script)."""
@@ -54,6 +59,12 @@ class SayStep(StepModel):
             yield self.speaker
 
     def references(self) -> Iterator[StepReference]:
-        """The voice file, when there is one."""
+        """The voice file and the goto label, when there are."""
         if self.voice is not None:
             yield StepReference("voice", ("voice",), self.voice)
+        if self.goto is not None:
+            yield StepReference("goto", ("goto",), self.goto)
+
+    def exits(self) -> tuple[str | None, ...]:
+        """The goto label, or the next step."""
+        return (self.goto,)

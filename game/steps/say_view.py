@@ -36,7 +36,7 @@ class SayView(StepView):
             self.bubble.page += 1
             self.host.relayout()
         else:
-            self.host.advance()
+            self.host.advance(self.step.goto)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.bubble.draw(surface, self.host.place)

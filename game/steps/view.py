@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from game.ui.widgets import GAP, PADDING, Button, Widget, button_height, button_width, draw_panel
+from game.ui.widgets import (
+    GAP,
+    MIN_TARGET,
+    PADDING,
+    RADIUS,
+    Button,
+    Widget,
+    button_height,
+    button_width,
+    draw_panel,
+)
 
 if TYPE_CHECKING:
     from game.content.models import Level
@@ -67,21 +78,49 @@ class StepView:
         """Everything the step shows, as one text to speak."""
         return ""
 
+    def update(self, now: float) -> bool:
+        """Advance the step's timers (e.g. a chat's typing pause); True if the screen changed."""
+        return False
+
+    def deadline(self) -> float | None:
+        """When `update` next needs to run without any input, if ever."""
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """A raw pointer event before it becomes an action (e.g. a mouse drag); True if used up.
+
+        Only for what pointers add on top of actions: everything must also work by actions.
+        """
+        return False
+
+    @property
+    def forgiving(self) -> bool:
+        """Under-9 levels cannot be failed: a wrong answer explains and lets the child try again."""
+        return str(self.host.level.band) == "under-9"
+
+    def feedback_sound(self, result: str) -> None:
+        """The earcon for an answer: correct, try again, or a plain select."""
+        self.ctx.audio.play({"safe": "correct", "unsafe": "try-again"}.get(result, "select"))
+
 
 class Bubble:
     """A speech bubble whose text is split into pages that fit, at any text size."""
 
-    def __init__(self, ctx: Context, text: str, speaker: str | None = None) -> None:
+    def __init__(
+        self, ctx: Context, text: str, speaker: str | None = None, result: str | None = None
+    ) -> None:
         self.ctx = ctx
         self.text = text
         self.speaker = speaker
+        self.result = result
+        """safe, unsafe or ok: the bubble then shows a coloured stripe and an icon (feedback)."""
         self.page = 0
         self.pages: list[list[str]] = [[]]
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, area: pygame.Rect, max_height: int) -> pygame.Rect:
         """Fit the bubble at the top of `area`, no taller than `max_height`; returns its rect."""
-        text_width = area.width - 2 * PADDING - 8
+        text_width = area.width - 2 * PADDING - 8 - self._mark_room()
         lines = self.ctx.text.wrap(self.text, "body", text_width)
         line_height = self.ctx.text.line_height("body")
         speaker_height = self.ctx.text.line_height("button") if self.speaker else 0
@@ -91,10 +130,12 @@ class Bubble:
         self.page = min(self.page, len(self.pages) - 1)
         longest = max(len(page) for page in self.pages)
         body = self.ctx.text.font("body").get_height() + (longest - 1) * line_height
-        self.rect = pygame.Rect(
-            area.left, area.top, area.width, body + speaker_height + 2 * PADDING
-        )
+        height = max(body + speaker_height, RESULT_ICON if self.result else 0)
+        self.rect = pygame.Rect(area.left, area.top, area.width, height + 2 * PADDING)
         return self.rect
+
+    def _mark_room(self) -> int:
+        return RESULT_ICON + PADDING if self.result else 0
 
     @property
     def has_more(self) -> bool:
@@ -105,9 +146,13 @@ class Bubble:
         ctx = self.ctx
         rect = place(self.rect)
         draw_panel(surface, rect, ctx)
+        if self.result:
+            draw_result_mark(surface, ctx, rect, self.result)
         x = rect.left + PADDING + 4
         y = rect.top + PADDING
-        width = rect.width - 2 * PADDING - 8
+        width = rect.width - 2 * PADDING - 8 - self._mark_room()
+        if self.result and ctx.i18n.rtl:
+            x += self._mark_room()
         align = "right" if ctx.i18n.rtl else "left"
         if self.speaker:
             name = ctx.text.render(
@@ -145,4 +190,264 @@ def next_button(
         text=label,
         icon=icon,
         style="primary",
+    )
+
+
+RESULT_ICON = 56
+"""The size of the safe / unsafe / ok icon on feedback."""
+
+RESULT_ICONS = {"safe": "safe", "unsafe": "unsafe", "ok": "ok"}
+
+
+def result_colour(ctx: Context, result: str) -> tuple[int, int, int]:
+    """The colour that goes with a result (never shown without its icon and words)."""
+    theme = ctx.theme
+    return {"safe": theme.safe, "unsafe": theme.unsafe}.get(result, theme.neutral)
+
+
+def draw_result_mark(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, result: str) -> None:
+    """Feedback on a panel: a coloured stripe on the leading edge and the result's icon in the
+    trailing top corner (drawn in ink, so it reads in every theme)."""
+    stripe = pygame.Rect(rect.left, rect.top, 14, rect.height)
+    if ctx.i18n.rtl:
+        stripe.right = rect.right
+    pygame.draw.rect(
+        surface,
+        result_colour(ctx, result),
+        stripe,
+        border_top_left_radius=RADIUS if not ctx.i18n.rtl else 0,
+        border_bottom_left_radius=RADIUS if not ctx.i18n.rtl else 0,
+        border_top_right_radius=RADIUS if ctx.i18n.rtl else 0,
+        border_bottom_right_radius=RADIUS if ctx.i18n.rtl else 0,
+    )
+    icon = ctx.art.image(
+        "icons", RESULT_ICONS.get(result, "ok"), (RESULT_ICON, RESULT_ICON), tint=ctx.theme.ink
+    )
+    corner = (
+        (rect.left + PADDING, rect.top + PADDING - 4)
+        if ctx.i18n.rtl
+        else (rect.right - RESULT_ICON - PADDING, rect.top + PADDING - 4)
+    )
+    surface.blit(icon, corner)
+
+
+def picture(host: StepHost, reference: str, size: tuple[int, int]) -> pygame.Surface:
+    """A step's picture: built-in art (`art:icons/lock`, icons tinted with ink) or a file beside
+    the level file."""
+    from game.steps.pictures import split_art
+
+    ctx = host.ctx
+    art = split_art(reference)
+    if art is not None:
+        kind, name = art
+        tint = ctx.theme.ink if kind in ("icons", "badges") else None
+        return ctx.art.image(kind, name, size, tint=tint)
+    try:
+        folder = ctx.catalogue.path_of(host.level.id).parent
+    except KeyError:
+        folder = None
+    if folder is None:
+        return ctx.art.image("icons", "help", size, tint=ctx.theme.soft_ink)
+    return ctx.art.load_file(folder / reference, size)
+
+
+@dataclass(eq=False)
+class Card(Widget):
+    """A focusable card with words and an optional picture: a sort item, a pick-all answer, a
+    spot line. `ticked` draws a check box (None: no box); `marks` are icons in the trailing
+    corner; `selected` draws it raised, with a thick edge, as well as in the primary colour."""
+
+    text: str = ""
+    image: pygame.Surface | None = None
+    ticked: bool | None = None
+    selected: bool = False
+    marks: list[str] = field(default_factory=list)
+    tone: str | None = None
+    """safe / unsafe / ok: a feedback stripe on the leading edge."""
+    role: str = "button"
+    note: str = ""
+    """A short line in small print under the words, e.g. "This one too"."""
+    flat: bool = False
+    """Drawn as a line on a panel (a spot line) rather than as a raised button."""
+
+    def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
+        theme = ctx.theme
+        fill, ink, edge, edge_width = theme.button, theme.button_ink, theme.button_edge, 3
+        if self.flat:
+            fill, ink, edge, edge_width = theme.panel, theme.ink, theme.panel_edge, 2
+        if self.selected:
+            fill, ink, edge, edge_width = theme.primary, theme.primary_ink, theme.ink, 6
+        pygame.draw.rect(surface, fill, self.rect, border_radius=RADIUS)
+        pygame.draw.rect(surface, edge, self.rect, width=edge_width, border_radius=RADIUS)
+        if self.tone:
+            draw_stripe(surface, ctx, self.rect, self.tone)
+        layout = card_layout(
+            ctx, self.rect, self.text, self.image, self.ticked, self.marks, self.role
+        )
+        if self.ticked is not None:
+            draw_tick_box(surface, ctx, layout.box, self.ticked, ink)
+        if self.image is not None:
+            surface.blit(self.image, self.image.get_rect(center=layout.image.center))
+        align = "right" if ctx.i18n.rtl else "left"
+        blocks = [
+            ctx.text.render(text, role, ink, layout.text.width, align)
+            for text, role in ((self.text, self.role), (self.note, "small"))
+            if text
+        ]
+        y = self.rect.centery - (sum(block.get_height() for block in blocks) + 4) // 2
+        for block in blocks:
+            surface.blit(block, (layout.text.left, y))
+            y += block.get_height() + 4
+        for mark, spot in zip(self.marks, layout.marks, strict=False):
+            surface.blit(ctx.art.image("icons", mark, spot.size, tint=ink), spot)
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    """Where the parts of a card go."""
+
+    box: pygame.Rect
+    image: pygame.Rect
+    text: pygame.Rect
+    marks: list[pygame.Rect]
+
+
+MARK_SIZE = 40
+TICK_BOX = 40
+
+
+def card_layout(
+    ctx: Context,
+    rect: pygame.Rect,
+    text: str,
+    image: pygame.Surface | None,
+    ticked: bool | None,
+    marks: list[str] | tuple[str, ...],
+    role: str = "button",
+) -> CardLayout:
+    """Leading box, picture, words, then trailing marks; mirrored for right-to-left."""
+    rtl = ctx.i18n.rtl
+    left = rect.left + PADDING
+    right = rect.right - PADDING
+
+    def take(width: int) -> pygame.Rect:
+        nonlocal left, right
+        if rtl:
+            spot = pygame.Rect(right - width, rect.top, width, rect.height)
+            right -= width + PADDING // 2
+        else:
+            spot = pygame.Rect(left, rect.top, width, rect.height)
+            left += width + PADDING // 2
+        return spot
+
+    box = take(TICK_BOX) if ticked is not None else pygame.Rect(0, 0, 0, 0)
+    image_rect = take(image.get_width()) if image is not None else pygame.Rect(0, 0, 0, 0)
+    mark_rects: list[pygame.Rect] = []
+    for _ in marks:
+        if rtl:
+            spot = pygame.Rect(left, rect.centery - MARK_SIZE // 2, MARK_SIZE, MARK_SIZE)
+            left += MARK_SIZE + 4
+        else:
+            spot = pygame.Rect(
+                right - MARK_SIZE, rect.centery - MARK_SIZE // 2, MARK_SIZE, MARK_SIZE
+            )
+            right -= MARK_SIZE + 4
+        mark_rects.append(spot)
+    text_rect = pygame.Rect(left, rect.top, max(40, right - left), rect.height)
+    return CardLayout(box, image_rect, text_rect, mark_rects)
+
+
+def card_height(
+    ctx: Context,
+    width: int,
+    text: str,
+    image_height: int = 0,
+    ticked: bool | None = None,
+    marks: int = 0,
+    role: str = "button",
+    note: str = "",
+) -> int:
+    """The height a card needs at this width for its wrapped words (at least a 72 px target)."""
+    room = width - 2 * PADDING
+    if ticked is not None:
+        room -= TICK_BOX + PADDING // 2
+    if image_height:
+        room -= image_height + PADDING // 2
+    room -= marks * (MARK_SIZE + 4)
+    words = ctx.text.block_height(text, role, max(40, room)) if text else 0
+    if note:
+        words += ctx.text.block_height(note, "small", max(40, room)) + 4
+    return max(MIN_TARGET, words + 2 * PADDING, image_height + 2 * PADDING)
+
+
+def draw_tick_box(
+    surface: pygame.Surface,
+    ctx: Context,
+    rect: pygame.Rect,
+    ticked: bool,
+    ink: tuple[int, int, int],
+) -> None:
+    """A check box: an empty square, or a square with a check mark (shape, not colour)."""
+    box = pygame.Rect(0, 0, TICK_BOX, TICK_BOX)
+    box.center = rect.center
+    pygame.draw.rect(surface, ink, box, width=4, border_radius=8)
+    if ticked:
+        icon = ctx.art.image("icons", "check", (TICK_BOX - 8, TICK_BOX - 8), tint=ink)
+        surface.blit(icon, icon.get_rect(center=box.center))
+
+
+def draw_stripe(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, result: str) -> None:
+    """A thin feedback stripe on the leading edge of a card."""
+    stripe = pygame.Rect(rect.left + 3, rect.top + 3, 10, rect.height - 6)
+    if ctx.i18n.rtl:
+        stripe.right = rect.right - 3
+    pygame.draw.rect(surface, result_colour(ctx, result), stripe, border_radius=5)
+
+
+def button_row(
+    ctx: Context, area: pygame.Rect, top: int, buttons: list[tuple[str, str, object, str]]
+) -> list[Button]:
+    """Buttons (id, label, action, icon) side by side at the trailing side of `area`, below
+    `top`; stacked one per row when they do not fit side by side. The last is the primary."""
+    widths = [min(area.width, button_width(ctx, label, icon=True)) for _, label, _, _ in buttons]
+    together = sum(widths) + GAP * (len(buttons) - 1) <= area.width
+    made: list[Button] = []
+    if together:
+        height = max(
+            button_height(ctx, label, width, icon=True)
+            for (_, label, _, _), width in zip(buttons, widths, strict=True)
+        )
+        x = area.right - sum(widths) - GAP * (len(buttons) - 1)
+        for (widget_id, label, action, icon), width in zip(buttons, widths, strict=True):
+            made.append(
+                Button(
+                    widget_id,
+                    pygame.Rect(x, top + GAP, width, height),
+                    label,
+                    action,
+                    text=label,
+                    icon=icon,
+                )
+            )
+            x += width + GAP
+    else:
+        y = top
+        for widget_id, label, action, icon in buttons:
+            button = next_button(ctx, area, y, action, label, icon, widget_id)
+            button.style = "normal"
+            made.append(button)
+            y = button.rect.bottom
+    if made:
+        made[-1].style = "primary"
+    return made
+
+
+def row_height(ctx: Context, area: pygame.Rect, labels: list[str]) -> int:
+    """The height `button_row` takes for these labels, gap above included."""
+    widths = [min(area.width, button_width(ctx, label, icon=True)) for label in labels]
+    if sum(widths) + GAP * (len(labels) - 1) <= area.width:
+        heights = [button_height(ctx, t, w, icon=True) for t, w in zip(labels, widths, strict=True)]
+        return max(heights) + GAP
+    return sum(
+        button_height(ctx, t, w, icon=True) + GAP for t, w in zip(labels, widths, strict=True)
     )

@@ -95,7 +95,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(
 
     assert problems_in(text) == [
         f"{at(text, 'colour')}: unknown key 'colour': remove it, or use one of label, say, mood, "
-        "speaker, voice"
+        "speaker, voice, goto"
     ]
 
 
@@ -208,7 +208,8 @@ def test_a_step_without_a_type_key(problems_in, good_level_text: str, at) -> Non
     text = good_level_text.replace("  - say: No\n", "  - sya: No\n")
 
     assert problems_in(text) == [
-        f"{at(text, 'sya')}: this step needs one of `say:`, `choice:` or `badge:` "
+        f"{at(text, 'sya')}: this step needs one of `say:`, `choice:`, `sort:`, `chat:`, "
+        "`spot:`, `pick-all:` or `badge:` "
         "(found sya, speaker) - did you mean 'say'?"
     ]
 

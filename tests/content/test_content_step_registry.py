@@ -9,7 +9,9 @@ from typing import get_args
 import pytest
 
 from game.steps.badge import BadgeStep
+from game.steps.chat import ChatStep
 from game.steps.choice import ChoiceStep
+from game.steps.pick_all import PickAllStep
 from game.steps.registry import (
     STEP_TYPES,
     AnyStep,
@@ -19,12 +21,18 @@ from game.steps.registry import (
     view_for,
 )
 from game.steps.say import SayStep
+from game.steps.sort import SortStep
+from game.steps.spot import SpotStep
 
 
 def test_every_step_type_is_registered_by_its_key() -> None:
     assert {key: record.model for key, record in STEP_TYPES.items()} == {
         "say": SayStep,
         "choice": ChoiceStep,
+        "sort": SortStep,
+        "chat": ChatStep,
+        "spot": SpotStep,
+        "pick-all": PickAllStep,
         "badge": BadgeStep,
     }
 

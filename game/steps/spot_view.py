@@ -1,0 +1,309 @@
+"""The view of the `spot` step: a message, profile, post, web page or game screen whose lines
+the player checks one by one for warning signs."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.steps.spot import SpotStep
+from game.steps.view import (
+    Bubble,
+    Card,
+    StepHost,
+    StepView,
+    button_row,
+    card_height,
+    picture,
+    row_height,
+)
+from game.ui.widgets import GAP, PADDING, RADIUS, Widget
+
+SCENE_ICONS = {
+    "message": "chat",
+    "profile": "player",
+    "post": "chat",
+    "webpage": "home",
+    "game": "gamepad",
+}
+"""The icon in the card's header for each kind of card."""
+
+
+class SpotView(StepView):
+    """Find the warning signs. Each line of the card is a target in scan order (top to bottom).
+    A sign picked is explained and counts as safe; a line that is fine says so kindly and counts
+    as neither. "I'm done" shows any missed signs with their explanations; in the older bands
+    each missed sign counts as unsafe."""
+
+    step: SpotStep
+
+    def __init__(self, step: SpotStep, host: StepHost) -> None:
+        super().__init__(step, host)
+        self.found: set[int] = set()
+        self.cleared: set[int] = set()
+        """Lines picked that are not warning signs."""
+        self.finished = False
+        self.page = 0
+        self.per_page = 1
+        self.bubble = Bubble(host.ctx, host.t(step.spot.prompt))
+        self.card_rect = pygame.Rect(0, 0, 0, 0)
+        self.header_h = 0
+
+    @property
+    def signs(self) -> list[int]:
+        return [index for index, line in enumerate(self.step.spot.lines) if line.sign]
+
+    @property
+    def missed(self) -> list[int]:
+        return [index for index in self.signs if index not in self.found]
+
+    def mood(self) -> str:
+        if self.finished:
+            return "proud" if not self.missed else "thinking"
+        return "thinking" if self.bubble.result is None else "surprised"
+
+    # Actions -------------------------------------------------------------------------------
+    def pick(self, index: int) -> None:
+        """Say whether a line is a warning sign, and why."""
+        _ = self.ctx._
+        line = self.step.spot.lines[index]
+        if line.sign:
+            if index not in self.found:
+                self.found.add(index)
+                self.host.record("safe")
+            self.feedback_sound("safe")
+            count = _("Warning sign! {found} of {total} found.").format(
+                found=len(self.found), total=len(self.signs)
+            )
+            self.bubble = Bubble(self.ctx, self.host.t(line.sign), count, "safe")
+        else:
+            self.cleared.add(index)
+            self.feedback_sound("ok")
+            self.bubble = Bubble(
+                self.ctx,
+                _("That line looks fine. Keep looking!"),
+                _("Not a warning sign"),
+                "ok",
+            )
+        if not self.missed:
+            self.finish()
+            return
+        self.host.relayout()
+
+    def finish(self) -> None:
+        """End the search: show every missed sign with its explanation."""
+        _ = self.ctx._
+        self.finished = True
+        missed = self.missed
+        if not missed:
+            text = self.bubble.text if self.bubble.result == "safe" else ""
+            self.bubble = Bubble(
+                self.ctx,
+                text or _("You found every warning sign."),
+                _("You found them all!"),
+                "safe",
+            )
+        else:
+            if not self.forgiving:
+                for _index in missed:
+                    self.host.record("unsafe")
+            self.feedback_sound("ok")
+            reasons = " ".join(self.host.t(self.step.spot.lines[i].sign or "") for i in missed)
+            self.bubble = Bubble(
+                self.ctx,
+                reasons,
+                _("Here are the signs you missed:")
+                if len(missed) > 1
+                else _("Here is the sign you missed:"),
+                "ok",
+            )
+        self.page = 0
+        self.host.relayout()
+
+    # Layout --------------------------------------------------------------------------------
+    def line_note(self, index: int) -> tuple[str, list[str], str | None]:
+        """A note, marks and tone for one line, from what the player found."""
+        _ = self.ctx._
+        if index in self.found:
+            return _("Warning sign"), ["unsafe"], "safe"
+        if self.finished and index in self.signs:
+            return _("Missed warning sign"), ["unsafe"], "ok"
+        if index in self.cleared:
+            return _("Looks fine"), ["ok"], None
+        return "", [], None
+
+    def build(self, area: pygame.Rect) -> list[Widget]:
+        ctx = self.ctx
+        _ = ctx._
+        spot = self.step.spot
+        if self.finished:
+            buttons = [("next", _("Next"), self.host.advance, "next")]
+        else:
+            buttons = [("done", _("I'm done"), self.finish, "check")]
+        lines = spot.lines
+        labels = [label for _, label, _, _ in buttons]
+        bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.3))
+        rect = self.bubble.layout(area, bubble_room)
+        widgets: list[Widget] = []
+        if self.bubble.has_more:
+            widgets += button_row(
+                ctx, area, rect.bottom - GAP, [("more", _("More"), self._more_bubble, "next")]
+            )
+            widgets[-1].style = "normal"
+            rect = rect.union(widgets[-1].rect)
+        top = rect.bottom + GAP
+        self.header_h = ctx.text.line_height("button") + 2 * PADDING
+        inner_width = area.width - 2 * PADDING
+        texts = [self.host.t(line.text) for line in lines]
+        heights = [
+            card_height(
+                ctx,
+                inner_width,
+                text,
+                marks=len(self.line_note(i)[1]),
+                role="body",
+                note=self.line_note(i)[0],
+            )
+            for i, text in enumerate(texts)
+        ]
+        more_label = _("More lines")
+        room = (
+            area.bottom
+            - top
+            - self.header_h
+            - PADDING
+            - row_height(ctx, area, [more_label, *labels])
+        )
+        per_page, used = 0, 0
+        for height in heights:
+            if per_page and used + height + GAP > room:
+                break
+            used += height + GAP
+            per_page += 1
+        per_page = max(1, per_page)
+        pages = -(-len(lines) // per_page)
+        if pages == 1:
+            room = area.bottom - top - self.header_h - PADDING - row_height(ctx, area, labels)
+        self.per_page = per_page
+        self.page = min(self.page, pages - 1)
+        first = self.page * per_page
+        shown = range(first, min(len(lines), first + per_page))
+        y = top + self.header_h + GAP // 2
+        for index in shown:
+            note, marks, tone = self.line_note(index)
+            cell = pygame.Rect(area.left + PADDING, y, inner_width, heights[index])
+            spoken = texts[index] + (f". {note}" if note else "")
+            widgets.append(
+                Card(
+                    f"line-{index + 1}",
+                    cell,
+                    spoken,
+                    self._picker(index),
+                    enabled=not self.finished,
+                    text=texts[index],
+                    role="body",
+                    flat=True,
+                    marks=marks,
+                    tone=tone,
+                    note=note,
+                )
+            )
+            y = cell.bottom + GAP
+        self.card_rect = pygame.Rect(area.left, top, area.width, y - top - GAP + PADDING)
+        if pages > 1:
+            buttons.insert(0, ("more-lines", more_label, self._next_page, "next"))
+        widgets += button_row(ctx, area, self.card_rect.bottom, buttons)
+        return widgets
+
+    def _picker(self, index: int):  # noqa: ANN202
+        return lambda: self.pick(index)
+
+    def _next_page(self) -> None:
+        pages = -(-len(self.step.spot.lines) // max(1, self.per_page))
+        self.page = (self.page + 1) % pages
+        self.host.relayout()
+
+    def _more_bubble(self) -> None:
+        self.bubble.page = (self.bubble.page + 1) % len(self.bubble.pages)
+        self.host.relayout()
+
+    # Drawing -------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        self.bubble.draw(surface, self.host.place)
+        self._draw_card(surface)
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        theme = ctx.theme
+        spot = self.step.spot
+        rect = self.host.place(self.card_rect)
+        scene = str(spot.scene)
+        dark = scene == "game" and not ctx.settings.high_contrast
+        pygame.draw.rect(surface, theme.panel, rect, border_radius=RADIUS)
+        header = pygame.Rect(rect.left, rect.top, rect.width, self.header_h)
+        header_fill = (44, 52, 84) if dark else theme.bar
+        header_ink = (255, 255, 255) if dark else theme.ink
+        pygame.draw.rect(
+            surface,
+            header_fill,
+            header,
+            border_top_left_radius=RADIUS,
+            border_top_right_radius=RADIUS,
+        )
+        pygame.draw.rect(surface, theme.panel_edge, rect, width=3, border_radius=RADIUS)
+        rtl = ctx.i18n.rtl
+        size = self.header_h - 2 * PADDING + 8
+        x = header.right - PADDING - size if rtl else header.left + PADDING
+        icon_y = header.centery - size // 2
+        if spot.image:
+            image = picture(self.host, spot.image, (size, size))
+        else:
+            image = ctx.art.image(
+                "icons", SCENE_ICONS.get(scene, "chat"), (size, size), tint=header_ink
+            )
+        surface.blit(image, (x, icon_y))
+        _ = ctx._
+        count = _("{found} of {total} found").format(found=len(self.found), total=len(self.signs))
+        count_surface = ctx.text.render(count, "small", header_ink)
+        title = self.host.t(spot.title) if spot.title else _(SCENE_NAMES.get(scene, "Message"))
+        room = header.width - 3 * PADDING - size - count_surface.get_width() - PADDING
+        title_surface = ctx.text.render(_fit(ctx, title, room), "button", header_ink)
+        if scene == "webpage" and not ctx.settings.high_contrast:
+            bar = pygame.Rect(0, 0, title_surface.get_width() + 2 * PADDING, self.header_h - 12)
+            bar.midleft = (
+                (x + size + PADDING // 2, header.centery) if not rtl else (0, header.centery)
+            )
+            if rtl:
+                bar.right = x - PADDING // 2
+            pygame.draw.rect(surface, theme.panel, bar, border_radius=bar.height // 2)
+            pygame.draw.rect(surface, theme.panel_edge, bar, width=2, border_radius=bar.height // 2)
+        title_x = x + size + PADDING if not rtl else x - PADDING - title_surface.get_width()
+        surface.blit(title_surface, (title_x, header.centery - title_surface.get_height() // 2))
+        count_x = (
+            header.left + PADDING if rtl else header.right - PADDING - count_surface.get_width()
+        )
+        surface.blit(count_surface, (count_x, header.centery - count_surface.get_height() // 2))
+
+    def narration(self) -> str:
+        _ = self.ctx._
+        parts = [self.bubble.speaker or "", self.bubble.text]
+        parts += [self.host.t(line.text) for line in self.step.spot.lines]
+        return ". ".join(part for part in parts if part)
+
+
+SCENE_NAMES = {
+    "message": "Message",
+    "profile": "Profile",
+    "post": "Post",
+    "webpage": "Web page",
+    "game": "Game",
+}
+"""The card's heading when the step gives no title (translated through the game catalog)."""
+
+
+def _fit(ctx, words: str, width: int) -> str:  # noqa: ANN001
+    """The words cut to one line with an ellipsis."""
+    if ctx.text.measure(words, "button")[0] <= width:
+        return words
+    while words and ctx.text.measure(words + "…", "button")[0] > width:
+        words = words[:-1]
+    return words.rstrip() + "…"
