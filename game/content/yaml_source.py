@@ -10,6 +10,7 @@ written as `No` is the text "No", never false.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +21,8 @@ from game.content.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 50
+_MAX_NUMBER_LENGTH = 1000
+"""Longer numbers are refused: Python will not print one of thousands of digits."""
 
 try:
     _LOADER: type = yaml.CSafeLoader
@@ -121,10 +124,15 @@ def read_yaml(path: Path) -> YamlDocument:
         LevelFileError: The file is missing, too large, not UTF-8 or not valid, safe YAML.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise LevelFileError(
+                [_file_problem(path, "this is not a regular file: check the path")]
+            )
+        if status.st_size > MAX_FILE_BYTES:
             raise LevelFileError([_file_problem(path, _too_large_message())])
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # a file may grow after stat
     except OSError as error:
         reason = error.strerror or str(error)
         raise LevelFileError([_file_problem(path, f"cannot read this file ({reason})")]) from None
@@ -311,8 +319,15 @@ class _PlainBuilder:
         """The plain value of `node`, found at `path`, inside `depth` collections."""
         position = _position(node.start_mark)
         self.value_positions[path] = position
+        if not _standard_tag(node.tag):
+            self._add(position, _unsafe_tag_message(node.tag))
+            return None
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+            try:
+                return _scalar(node)
+            except ValueError:  # more digits than Python turns into a number safely
+                self._add(position, "this number is far too long: write a short number here")
+                return None
         if depth >= MAX_DEPTH:
             self._add(position, _TOO_DEEP)
             return None
@@ -347,6 +362,21 @@ class _PlainBuilder:
         self.problems.append(Problem(self.path, position.line, position.column, message))
 
 
+def _standard_tag(tag: str) -> bool:
+    """Whether a node's tag is one of YAML's own types. Python object tags and custom ones are
+    refused: the safe loader never builds them, so they could only mislead a writer."""
+    return tag.startswith(_TAG) and not tag.startswith(f"{_TAG}python/")
+
+
+def _unsafe_tag_message(tag: str) -> str:
+    shown = f"!!{tag.removeprefix(_TAG)}" if tag.startswith(_TAG) else tag
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return (
+        f"'{shown}' is a YAML tag, and content files cannot use tags: remove it (a text that "
+        "starts with '!' needs quotes around it)"
+    )
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     """The plain value of a scalar: YAML 1.2 core types, anything else stays text."""
     value: str = node.value
@@ -359,6 +389,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         if value in _FALSES:
             return False
     if tag == "int" and _CORE_INT.fullmatch(value):
+        if len(value) > _MAX_NUMBER_LENGTH:
+            raise ValueError("too many digits")
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if tag == "float":
         if _CORE_FLOAT.fullmatch(value):
