@@ -44,15 +44,22 @@ class Context:
     notices: list[str] = field(default_factory=list)
     """Things an adult should know (no sound device, a recovered database...)."""
     running: bool = True
+    _effective: tuple[tuple[Any, ...], Settings] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def settings(self) -> Settings:
-        """The settings in force: the stored ones with this session's overrides on top."""
-        return (
-            self.stored_settings.changed(**self.overrides)
-            if self.overrides
-            else self.stored_settings
-        )
+        """The settings in force: the stored ones with this session's overrides on top.
+
+        Drawing reads this many times a frame, so the merge is kept until either side changes.
+        """
+        if not self.overrides:
+            return self.stored_settings
+        key = (self.stored_settings, *self.overrides.items())
+        if self._effective is None or self._effective[0] != key:
+            self._effective = (key, self.stored_settings.changed(**self.overrides))
+        return self._effective[1]
 
     @property
     def theme(self) -> Theme:

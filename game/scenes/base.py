@@ -240,9 +240,13 @@ class Scene:
             shade.fill(theme.shade)
             surface.blit(shade, (0, 0))
             return
-        surface.fill(theme.background)
+        art = None
         if self.background and not self.ctx.settings.high_contrast:
-            surface.blit(self.ctx.art.image("backgrounds", self.background, CANVAS_SIZE), (0, 0))
+            art = self.ctx.art.image("backgrounds", self.background, CANVAS_SIZE)
+        if art is None or art.get_flags() & pygame.SRCALPHA or art.get_size() != CANVAS_SIZE:
+            surface.fill(theme.background)  # opaque art covering the canvas needs no fill below
+        if art is not None:
+            surface.blit(art, (0, 0))
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Extras drawn under the widgets: Sango, panels, pictures."""

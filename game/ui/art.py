@@ -69,7 +69,13 @@ class Art:
                 image = pygame.image.load(str(path))
                 scale = min(size[0] / image.get_width(), size[1] / image.get_height())
                 image = pygame.transform.smoothscale_by(image, scale)
-            return image.convert_alpha() if pygame.display.get_surface() else image
+            if not pygame.display.get_surface():
+                return image
+            image = image.convert_alpha()
+            width, height = image.get_size()
+            if pygame.mask.from_surface(image, 254).count() == width * height:
+                return image.convert()  # opaque art (backgrounds) blits faster without alpha
+            return image
         except (pygame.error, FileNotFoundError, OSError, ValueError):
             self.missing.add(str(path))
             return _placeholder(size)
