@@ -37,9 +37,11 @@ class HelpScene(Scene):
         helplines = self.ctx.catalogue.helplines_for(country) if country else []
         if helplines:
             for line in helplines:
-                text = _("You can call {name}: {number}").format(name=line.name, number=line.number)
+                text = _("You can call {name}: {number}").format(
+                    name=self.ctx.i18n.helpline(line.name), number=line.number
+                )
                 if line.note:
-                    text += f" ({line.note})"
+                    text += f" ({self.ctx.i18n.helpline(line.note)})"
                 lines.append(("body", text))
         else:
             lines.append(

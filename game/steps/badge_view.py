@@ -25,8 +25,8 @@ class BadgeView(StepView):
         label = self.ctx._("Next")
         button_h = button_height(self.ctx, label, area.width, icon=True)
         badge = self.badge()
-        name = self.host.t(badge.name) if badge else self.step.badge
-        text = self.host.t(badge.description) if badge else ""
+        name = self.ctx.i18n.badge(badge.name) if badge else self.step.badge
+        text = self.ctx.i18n.badge(badge.description) if badge else ""
         self.medal_size = max(
             80,
             min(

@@ -1,12 +1,30 @@
-"""One place for all text work: font choice, scale, line spacing, wrapping and caching."""
+"""One place for all text work: font choice per script, scale, spacing, bidi, shaping, wrapping
+and caching.
+
+A line of text becomes runs: stretches drawn with one face (the language's main face, or a
+fallback face for a character it lacks) at one bidi level. Each run is shaped by HarfBuzz
+through pygame-ce (`Font.set_script`, `Font.set_direction`), so Arabic letters join, and the
+runs are placed in visual order, so mixed Arabic and Latin text reads right.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
+
+from game.text.breaking import break_units
+from game.text.direction import levels, paragraph_rtl, visual_order
+from game.text.fonts import Face, FontFiles, face_order, find_fonts, script_of
+
+if TYPE_CHECKING:
+    from game.audit.drawlog import DrawLog
+
+__all__ = ["FontFiles", "Run", "TextService", "find_fonts"]
 
 ROLE_SIZES: dict[str, int] = {
     "small": 28,
@@ -19,110 +37,318 @@ ROLE_SIZES: dict[str, int] = {
 
 BOLD_ROLES = frozenset({"button", "heading", "title"})
 CACHE_LIMIT = 600
+MEASURE_LIMIT = 20000
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
+
+TALL_METRICS = 1.5
+"""A face whose line box is taller than this many em reserves room for rare stacked marks
+(Noto Sans Arabic does: 2.1 em). Its lines are spaced by the ink of real text instead."""
+INK_SAMPLES: dict[str, str] = {
+    "Arab": "إِنَّ آلَاتِي جَمِيلَةٌ ظِلٌّ ضَوْءٌ كُلُّ شَيْءٍ لأَنَّ ئ ٣؟",
+}
+INK_PADDING = 0.1
+"""Room kept above and below the ink of the sample, in em."""
+
+
+class FaceFont(pygame.font.Font):
+    """A pygame font that reports the line box the text service lays lines out with."""
+
+    real_ascent: int
+    box_ascent: int
+    box_descent: int
+
+    def get_ascent(self) -> int:
+        return self.box_ascent
+
+    def get_descent(self) -> int:
+        return -self.box_descent
+
+    def get_height(self) -> int:
+        return self.box_ascent + self.box_descent
+
+    def get_linesize(self) -> int:
+        return self.box_ascent + self.box_descent
 
 
 @dataclass(frozen=True)
-class FontFiles:
-    """The regular and bold face of one family."""
+class Run:
+    """A stretch of one line drawn with one face in one direction; text in logical order."""
 
-    regular: Path | None
-    bold: Path | None
+    text: str
+    face: int
+    level: int
+    script: str
 
-
-def find_fonts(fonts_dir: Path, dyslexia: bool) -> FontFiles:
-    """The bundled font files for the chosen family, or None where a file is missing."""
-
-    def first(*names: str) -> Path | None:
-        for name in names:
-            path = fonts_dir / name
-            if path.is_file():
-                return path
-        return None
-
-    if dyslexia:
-        regular = first("OpenDyslexic-Regular.otf", "OpenDyslexic-Regular.ttf")
-        bold = first("OpenDyslexic-Bold.otf", "OpenDyslexic-Bold.ttf")
-        if regular is not None:
-            return FontFiles(regular, bold or regular)
-    regular = first("NotoSans-Regular.ttf")
-    bold = first("NotoSans-Bold.ttf", "NotoSans-SemiBold.ttf")
-    return FontFiles(regular, bold or regular)
+    @property
+    def rtl(self) -> bool:
+        """Whether HarfBuzz lays this run out right to left."""
+        return self.level % 2 == 1
 
 
 class TextService:
     """Renders wrapped, scaled text to surfaces, with an LRU cache bounded in entries."""
 
-    def __init__(self, fonts: FontFiles, scale: int = 100, line_spacing: float = 1.25) -> None:
+    def __init__(
+        self,
+        fonts: FontFiles,
+        scale: int = 100,
+        line_spacing: float = 1.25,
+        language: str = "en",
+    ) -> None:
         self._fonts_files = fonts
         self.scale = scale
         self.line_spacing = line_spacing
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self.language = language
+        self._fonts: dict[tuple[object, ...], FaceFont] = {}
+        self._boxes: dict[tuple[int, bool, int], tuple[int, int]] = {}
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._widths: dict[tuple[str, str, int, bool | None], int] = {}
+        self._runs: dict[tuple[str, bool], list[Run]] = {}
+        self.log: DrawLog | None = None
+        """When set, told about every block rendered (see game/audit/drawlog.py)."""
+        self._set_faces()
 
-    def configure(self, fonts: FontFiles, scale: int, line_spacing: float) -> None:
-        """Change family, scale or spacing; clears what no longer applies."""
+    def _set_faces(self) -> None:
+        self.faces: tuple[Face, ...] = self._fonts_files.faces()
+        self._coverage = [face.characters for face in self.faces]
+        self._order = face_order(self.faces, self.language) if self.faces else ()
+
+    def configure(
+        self,
+        fonts: FontFiles,
+        scale: int,
+        line_spacing: float,
+        language: str | None = None,
+    ) -> None:
+        """Change family, scale, spacing or language; clears what no longer applies."""
         if fonts != self._fonts_files:
             self._fonts.clear()
+            self._boxes.clear()
         self._fonts_files = fonts
         self.scale = scale
         self.line_spacing = line_spacing
+        if language is not None:
+            self.language = language
+        self._set_faces()
         self._cache.clear()
+        self._widths.clear()
+        self._runs.clear()
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the current language is written right to left."""
+        return self.language.split("_")[0] in RTL_LANGUAGES
 
     @property
     def cache_size(self) -> int:
         """How many rendered blocks are cached (bounded by CACHE_LIMIT)."""
         return len(self._cache)
 
+    # Fonts -------------------------------------------------------------------------------
     def size(self, role: str) -> int:
         """The pixel size of a text role at the current scale."""
         return round(ROLE_SIZES[role] * self.scale / 100)
 
     def font(self, role: str) -> pygame.font.Font:
-        """The font for a text role at the current scale."""
-        size = self.size(role)
-        key = (role, size)
+        """The main font of the language for a text role at the current scale."""
+        main = self._order[0] if self._order else -1
+        script = self.faces[main].script if self.faces else "Latn"
+        return self._face_font(main, role in BOLD_ROLES, self.size(role), self.rtl, script)
+
+    def _face_font(self, face: int, bold: bool, size: int, rtl: bool, script: str) -> FaceFont:
+        key = (face, bold, size, rtl, script)
         font = self._fonts.get(key)
-        if font is None:
-            path = self._fonts_files.bold if role in BOLD_ROLES else self._fonts_files.regular
-            try:
-                font = pygame.font.Font(path, size)
-            except (OSError, pygame.error):
-                font = pygame.font.Font(None, size)
-            self._fonts[key] = font
+        if font is not None:
+            return font
+        font = self._open(face, bold, size)
+        try:
+            font.set_script(script)
+            if rtl:
+                font.set_direction(pygame.DIRECTION_RTL)
+        except (pygame.error, ValueError, AttributeError):
+            pass  # an SDL_ttf without HarfBuzz: letters still show, unjoined
+        font.box_ascent, font.box_descent = self._box(face, bold, size)
+        self._fonts[key] = font
         return font
 
+    def _open(self, face: int, bold: bool, size: int) -> FaceFont:
+        path: Path | None = None
+        if 0 <= face < len(self.faces):
+            chosen = self.faces[face]
+            path = (chosen.bold or chosen.regular) if bold else chosen.regular
+        try:
+            font = FaceFont(path, size)
+        except (OSError, pygame.error, FileNotFoundError):
+            font = FaceFont(None, size)
+        font.real_ascent = pygame.font.Font.get_ascent(font)
+        font.box_ascent = font.real_ascent
+        font.box_descent = -pygame.font.Font.get_descent(font)
+        return font
+
+    def _box(self, face: int, bold: bool, size: int) -> tuple[int, int]:
+        """The ascent and descent lines of this face are laid out with."""
+        key = (face, bold, size)
+        box = self._boxes.get(key)
+        if box is not None:
+            return box
+        font = self._open(face, bold, size)
+        ascent, descent = font.real_ascent, font.box_descent
+        script = self.faces[face].script if 0 <= face < len(self.faces) else "Latn"
+        sample = INK_SAMPLES.get(script)
+        if sample and ascent + descent > TALL_METRICS * size:
+            try:
+                font.set_script(script)
+                font.set_direction(
+                    pygame.DIRECTION_RTL if script == "Arab" else pygame.DIRECTION_LTR
+                )
+            except (pygame.error, ValueError, AttributeError):
+                pass
+            ink = font.render(sample, True, (0, 0, 0)).get_bounding_rect()
+            padding = round(INK_PADDING * size)
+            if ink.height > 0:
+                ascent = min(ascent, font.real_ascent - ink.top + padding)
+                descent = min(descent, ink.bottom - font.real_ascent + padding)
+        box = (ascent, descent)
+        self._boxes[key] = box
+        return box
+
+    # Runs --------------------------------------------------------------------------------
+    def _face_of(self, char: str, current: int | None) -> int:
+        code = ord(char)
+        category = unicodedata.category(char)
+        if current is not None and (
+            category.startswith("M") or category == "Cf" or char in "\u200c\u200d"
+        ):
+            return current
+        if current is not None and not category.startswith("L") and code in self._coverage[current]:
+            return current
+        for index in self._order:
+            if code in self._coverage[index]:
+                return index
+        return self._order[0] if self._order else -1
+
+    def runs(self, line: str, rtl: bool | None = None) -> list[Run]:
+        """One line as runs in visual order (left to right on screen).
+
+        Args:
+            line: The text of one line, no line breaks.
+            rtl: The paragraph's direction; worked out from the text and language when None.
+        """
+        if rtl is None:
+            rtl = paragraph_rtl(line, self.rtl)
+        key = (line, rtl)
+        cached = self._runs.get(key)
+        if cached is not None:
+            return cached
+        char_levels = levels(line, rtl)
+        logical: list[Run] = []
+        start = 0
+        current: int | None = None
+        faces: list[int] = []
+        for char in line:
+            current = self._face_of(char, current)
+            faces.append(current)
+        for index in range(1, len(line) + 1):
+            if (
+                index == len(line)
+                or faces[index] != faces[start]
+                or char_levels[index] != char_levels[start]
+            ):
+                text = line[start:index]
+                face = faces[start]
+                script = next(
+                    (found for char in text if (found := script_of(char))),
+                    self.faces[face].script if 0 <= face < len(self.faces) else "Latn",
+                )
+                logical.append(Run(text, face, char_levels[start], script))
+                start = index
+        result = [logical[index] for index in visual_order([run.level for run in logical])]
+        if len(self._runs) > MEASURE_LIMIT:
+            self._runs.clear()
+        self._runs[key] = result
+        return result
+
+    def _run_font(self, run: Run, role: str) -> FaceFont:
+        return self._face_font(run.face, role in BOLD_ROLES, self.size(role), run.rtl, run.script)
+
+    def missing_characters(self, text: str) -> set[str]:
+        """Characters of the text that no bundled face can draw (they would show as boxes)."""
+        return {
+            char
+            for char in text
+            if not char.isspace()
+            and unicodedata.category(char) not in ("Cc", "Cf")
+            and not any(ord(char) in coverage for coverage in self._coverage)
+        }
+
+    def face_for(self, char: str) -> Face | None:
+        """The face that draws a letter in the current language."""
+        index = self._face_of(char, None)
+        return self.faces[index] if 0 <= index < len(self.faces) else None
+
+    # Measuring and wrapping --------------------------------------------------------------
     def line_height(self, role: str) -> int:
         """Distance between baselines for a role, with the line-spacing setting."""
         return round(self.font(role).get_linesize() * self.line_spacing)
 
+    def _width(self, line: str, role: str, rtl: bool | None = None) -> int:
+        key = (line, role, self.size(role), rtl)
+        width = self._widths.get(key)
+        if width is None:
+            width = sum(self._run_font(run, role).size(run.text)[0] for run in self.runs(line, rtl))
+            if len(self._widths) > MEASURE_LIMIT:
+                self._widths.clear()
+            self._widths[key] = width
+        return width
+
     def measure(self, text: str, role: str) -> tuple[int, int]:
-        """Width and height of one unwrapped line."""
-        return self.font(role).size(text)
+        """Width and height of the text unwrapped (each line break starts a new line)."""
+        paragraphs = text.split("\n")
+        width = max(self._width(paragraph, role) for paragraph in paragraphs)
+        return width, self._block_height(len(paragraphs), role)
 
     def wrap(self, text: str, role: str, width: int) -> list[str]:
-        """Break text into lines no wider than `width`, keeping explicit line breaks."""
-        font = self.font(role)
+        """Break text into lines no wider than `width`, keeping explicit line breaks.
+
+        Lines break at spaces, and between Chinese characters (never before a closing mark
+        such as "。" or after an opening one such as "“").
+        """
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            words = paragraph.split()
-            if not words:
-                lines.append("")
-                continue
-            line = ""
-            for word in words:
-                candidate = f"{line} {word}" if line else word
-                if font.size(candidate)[0] <= width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = word
-                while font.size(line)[0] > width and len(line) > 1:
-                    cut = _longest_fitting(font, line, width)
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
+            lines.extend(self._wrap_paragraph(paragraph, role, width))
         return lines
+
+    def _wrap_paragraph(self, paragraph: str, role: str, width: int) -> list[str]:
+        units = break_units(paragraph)
+        if not units:
+            return [""]
+        rtl = paragraph_rtl(paragraph, self.rtl)
+        lines: list[str] = []
+        line = ""
+        for glue, unit in units:
+            candidate = f"{line}{glue}{unit}" if line else unit
+            if self._width(candidate, role, rtl) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = unit
+            while self._width(line, role, rtl) > width and len(line) > 1:
+                cut = self._longest_fitting(line, role, width, rtl)
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+        return lines
+
+    def _longest_fitting(self, text: str, role: str, width: int, rtl: bool) -> int:
+        low, high = 1, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._width(text[:middle], role, rtl) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return max(1, low)
 
     def block_height(self, text: str, role: str, width: int) -> int:
         """The height a wrapped block of text takes."""
@@ -133,56 +359,82 @@ class TextService:
         font = self.font(role)
         return font.get_height() + max(0, count - 1) * self.line_height(role)
 
+    # Rendering ---------------------------------------------------------------------------
     def render(
         self,
         text: str,
         role: str,
         colour: tuple[int, int, int],
         width: int | None = None,
-        align: str = "left",
+        align: str = "start",
     ) -> pygame.Surface:
-        """A transparent surface holding the text, wrapped to `width` when given."""
-        key = (text, role, colour, width, align, self.scale, self.line_spacing)
+        """A transparent surface holding the text, wrapped to `width` when given.
+
+        `align` is "start" (left, or right in a right-to-left language), "end", "left",
+        "right" or "center".
+        """
+        key = (
+            text,
+            role,
+            colour,
+            width,
+            align,
+            self.scale,
+            self.line_spacing,
+            self.language,
+        )
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            return cached
+            return self._logged(cached, text, role, colour)
         surface = self._render(text, role, colour, width, align)
         self._cache[key] = surface
         if len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
-        return surface
+        return self._logged(surface, text, role, colour)
+
+    def _logged(
+        self, surface: pygame.Surface, text: str, role: str, colour: tuple[int, int, int]
+    ) -> pygame.Surface:
+        """Report a block to the attached draw log (audit, narration); it says what to draw."""
+        if self.log is None:
+            return surface
+        return self.log.text_rendered(surface, text, role, colour)
+
+    def _physical_align(self, align: str) -> str:
+        if align == "start":
+            return "right" if self.rtl else "left"
+        if align == "end":
+            return "left" if self.rtl else "right"
+        return align
 
     def _render(
         self, text: str, role: str, colour: tuple[int, int, int], width: int | None, align: str
     ) -> pygame.Surface:
-        font = self.font(role)
-        lines = self.wrap(text, role, width) if width else text.split("\n")
-        rendered = [font.render(line, True, colour) for line in lines]
-        block_width = width or max((line.get_width() for line in rendered), default=1)
-        block_width = max(block_width, max((line.get_width() for line in rendered), default=1))
+        lines: list[tuple[str, bool]] = []
+        for paragraph in text.split("\n"):
+            rtl = paragraph_rtl(paragraph, self.rtl)
+            wrapped = self._wrap_paragraph(paragraph, role, width) if width else [paragraph]
+            lines.extend((line, rtl) for line in wrapped)
+        widths = [self._width(line, role, rtl) for line, rtl in lines]
+        block_width = max(width or 1, max(widths, default=1), 1)
         surface = pygame.Surface(
-            (max(1, block_width), max(1, self._block_height(len(lines), role))), pygame.SRCALPHA
+            (block_width, max(1, self._block_height(len(lines), role))), pygame.SRCALPHA
         )
+        ascent = self.font(role).get_ascent()
+        align = self._physical_align(align)
         y = 0
-        for line in rendered:
+        for (line, rtl), line_width in zip(lines, widths, strict=True):
             if align == "center":
-                x = (block_width - line.get_width()) // 2
+                x = (block_width - line_width) // 2
             elif align == "right":
-                x = block_width - line.get_width()
+                x = block_width - line_width
             else:
                 x = 0
-            surface.blit(line, (x, y))
+            for run in self.runs(line, rtl):
+                font = self._run_font(run, role)
+                rendered = font.render(run.text, True, colour)
+                surface.blit(rendered, (x, y + ascent - font.real_ascent))
+                x += font.size(run.text)[0]
             y += self.line_height(role)
         return surface
-
-
-def _longest_fitting(font: pygame.font.Font, text: str, width: int) -> int:
-    low, high = 1, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if font.size(text[:middle])[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return max(1, low)
