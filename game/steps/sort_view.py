@@ -10,7 +10,7 @@ from game.settings import InputMode
 from game.steps.sort import SortItem, SortStep
 from game.steps.view import Bubble, Card, StepHost, StepView, card_height, next_button, picture
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, RADIUS, Widget, button_height
+from game.ui.widgets import GAP, PADDING, RADIUS, Button, Widget, button_height
 
 POINTER_MODES = (InputMode.MOUSE, InputMode.KEYBOARD, InputMode.GAMEPAD)
 """Modes where a mouse press is a press (in switch modes any click is the switch)."""
@@ -118,6 +118,7 @@ class SortView(StepView):
         self.cards: dict[int, Card] = {}
         self.dragging = False
         self.drag_pos: tuple[int, int] | None = None
+        self.show_bubble = True
 
     # State ---------------------------------------------------------------------------------
     @property
@@ -161,8 +162,13 @@ class SortView(StepView):
         elif self.forgiving:
             heading = _("Let's try again")
         else:
-            heading = _("Not quite. It goes in: {bin}").format(bin=self._bin_label(item.bin))
-        self.bubble = Bubble(self.ctx, self.host.t(item.feedback), heading, result)
+            heading = _("Not quite")
+        text = self.host.t(item.feedback)
+        if not right and not self.forgiving:
+            where = _("It goes in: {bin}.").format(bin=self._bin_label(item.bin))
+            text = f"{where} {text}"
+        self.bubble = Bubble(self.ctx, text, heading, result)
+        self.phase = "feedback"
         self.page = min(self.page, max(0, (len(self.waiting()) - 1) // max(1, self.per_page)))
         self.host.relayout()
 
@@ -172,12 +178,16 @@ class SortView(StepView):
 
     # Layout --------------------------------------------------------------------------------
     per_page = 1
+    phase = "intro"
+    """With big text the prompt and each feedback get a screen of their own ("intro",
+    "feedback"); the bins and items then have the whole area ("sorting")."""
 
     def build(self, area: pygame.Rect) -> list[Widget]:
         ctx = self.ctx
         _ = ctx._
         self.cards = {}
         self.area = area
+        self.show_bubble = True
         bins = self.step.sort.bins
         bin_width = (area.width - (len(bins) - 1) * GAP) // len(bins)
         label_h = max(
@@ -185,21 +195,53 @@ class SortView(StepView):
             for b in bins
         )
         small = ctx.text.line_height("small")
-        bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.3))
-        rect = self.bubble.layout(area, bubble_room)
+        cell_h = self._item_metrics(area.width)[2]
+        more_h = button_height(ctx, _("More items"), area.width, icon=True)
+        if self.done:
+            items_need = button_height(ctx, _("Next"), area.width, icon=True) + GAP
+        else:
+            items_need = max(cell_h, more_h)
+        bins_min = max(72, label_h + small)
+        two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
+        if ctx.text.line_height("button") + 2 * PADDING > 0 and self.bubble.speaker:
+            two_lines += ctx.text.line_height("button")
+        compact = area.height < two_lines + bins_min + items_need + 2 * GAP
+        if compact and (self.phase != "sorting" or self.done):
+            return self._bubble_screen(area)
         widgets: list[Widget] = []
-        if self.bubble.has_more:
-            widgets.append(
-                next_button(
-                    ctx, area, rect.bottom - GAP, self._more_bubble, _("More"), widget_id="more"
+        top = area.top
+        if compact:
+            self.show_bubble = False
+            if self.held is None:
+                return self._item_cards(area)
+            held = self._held_card(area)
+            widgets.append(held)
+            top = held.rect.bottom + GAP
+            bins_min = area.bottom - top
+        else:
+            bubble_room = area.height - bins_min - items_need - 2 * GAP
+            rect = self.bubble.layout(area, min(bubble_room, int(area.height * 0.45)))
+            if self.bubble.has_more:
+                more_label = _("More")
+                more_room = bubble_room - button_height(ctx, more_label, 300, True) - GAP
+                rect = self.bubble.layout(area, max(two_lines // 2, more_room))
+                widgets.append(
+                    next_button(
+                        ctx,
+                        area,
+                        rect.bottom - GAP // 2,
+                        self._more_bubble,
+                        more_label,
+                        "next",
+                        "more",
+                    )
                 )
-            )
-            rect = rect.union(widgets[-1].rect)
-        top = rect.bottom + GAP
-        below_min = ctx.text.line_height("button") + 2 * PADDING
-        bin_h = max(72, label_h + small)
-        spare = area.bottom - top - bin_h - GAP - below_min
-        bin_h += max(0, min(spare // 2, small * 3))
+                rect = rect.union(widgets[-1].rect)
+            top = rect.bottom + GAP
+        spare = area.bottom - top - bins_min - GAP - items_need
+        bin_h = bins_min + max(0, min(spare // 2, small * 2))
+        if compact:
+            bin_h = bins_min
         bin_widgets: list[Widget] = []
         for position, bin_ in enumerate(bins):
             label = self.host.t(bin_.label)
@@ -229,45 +271,104 @@ class SortView(StepView):
         top += bin_h + GAP
         below = pygame.Rect(area.left, top, area.width, area.bottom - top)
         if self.done:
-            button = next_button(ctx, area, top - GAP, self.host.advance)
-            return [*widgets, *bin_widgets, button]
+            return [*widgets, *bin_widgets, next_button(ctx, area, top - GAP, self.host.advance)]
+        ghost = DragGhost("drag", pygame.Rect(0, 0, 0, 0), "", enabled=False, view=self)
+        if compact:
+            return [*widgets, *bin_widgets, ghost]
         item_widgets = self._item_cards(below)
         if self.held is not None:
+            return [*widgets, *bin_widgets, *item_widgets, ghost]
+        return [*widgets, *item_widgets, *bin_widgets, ghost]
+
+    def _bubble_screen(self, area: pygame.Rect) -> list[Widget]:
+        """The prompt or a feedback on a screen of its own (big text)."""
+        ctx = self.ctx
+        _ = ctx._
+        if self.done:
+            label, action, widget_id = _("Next"), self.host.advance, "next"
+        elif self.phase == "intro":
+            label, action, widget_id = _("Start"), self._start_sorting, "start"
+        else:
+            label, action, widget_id = _("OK"), self._start_sorting, "ok"
+        button_h = button_height(ctx, label, area.width, icon=True)
+        rect = self.bubble.layout(area, area.height - button_h - GAP)
+        if self.bubble.has_more:
             return [
-                *widgets,
-                *bin_widgets,
-                *item_widgets,
-                DragGhost("drag", pygame.Rect(0, 0, 0, 0), "", enabled=False, view=self),
+                next_button(ctx, area, rect.bottom, self._more_bubble, _("More"), "next", "more")
             ]
-        return [
-            *widgets,
-            *item_widgets,
-            *bin_widgets,
-            DragGhost("drag", pygame.Rect(0, 0, 0, 0), "", enabled=False, view=self),
+        return [next_button(ctx, area, rect.bottom, action, label, "next", widget_id)]
+
+    def _held_card(self, area: pygame.Rect) -> Card:
+        """The held item above the bins (big text): press it to put it back."""
+        assert self.held is not None
+        item = self.items[self.held]
+        words = self.host.t(item.text)
+        image_size = min(96, self.ctx.text.line_height("button") * 2)
+        image = picture(self.host, item.image, (image_size, image_size)) if item.image else None
+        height = card_height(self.ctx, area.width, words, image_size if image else 0)
+        card = Card(
+            f"item-{self.held + 1}",
+            pygame.Rect(area.left, area.top, area.width, height),
+            self.ctx._("{item}: picked up. Press to put it back.").format(item=words),
+            self._put_back,
+            text=words,
+            image=image,
+            selected=True,
+        )
+        self.cards = {self.held: card}
+        return card
+
+    def _put_back(self) -> None:
+        self.held = None
+        self.host.relayout()
+
+    def _start_sorting(self) -> None:
+        self.phase = "sorting"
+        self.host.relayout()
+
+    def _item_metrics(self, width: int) -> tuple[int, int, int, int]:
+        """Columns, card width, card height and picture size for the item cards.
+
+        With one column the "More items" button sits beside the cards, so cards are narrower.
+        """
+        ctx = self.ctx
+        image_size = min(96, ctx.text.line_height("button") * 2)
+        columns = max(1, min(3, width // (ctx.text.size("button") * 10)))
+        card_width = (width - (columns - 1) * GAP) // columns
+        if columns == 1:
+            card_width = width - self._more_width() - GAP
+        heights = [
+            card_height(ctx, card_width, self.host.t(item.text), image_size if item.image else 0)
+            for item in self.items
         ]
+        return columns, card_width, max(heights), image_size
+
+    def _more_width(self) -> int:
+        from game.ui.widgets import button_width
+
+        return button_width(self.ctx, self.ctx._("More items"), icon=True)
 
     def _item_cards(self, below: pygame.Rect) -> list[Widget]:
         ctx = self.ctx
         _ = ctx._
         waiting = self.waiting()
-        columns = max(1, min(3, below.width // (ctx.text.size("button") * 10)))
-        width = (below.width - (columns - 1) * GAP) // columns
-        image_size = min(96, ctx.text.line_height("button") * 2)
-        heights = [
-            card_height(
-                ctx,
-                width,
-                self.host.t(self.items[i].text),
-                image_size if self.items[i].image else 0,
-            )
-            for i in waiting
-        ]
+        columns, width, cell_h, image_size = self._item_metrics(below.width)
         more_label = _("More items")
-        more_h = button_height(ctx, more_label, below.width, icon=True)
-        cells = grid(below, len(waiting), columns, max(heights), reserve=more_h + GAP)
-        self.per_page = cells.per_page
-        self.page = min(self.page, cells.pages - 1)
-        shown = waiting[self.page * cells.per_page : (self.page + 1) * cells.per_page]
+        if columns == 1:
+            cells = grid(
+                pygame.Rect(below.left, below.top, width, below.height), len(waiting), 1, cell_h
+            )
+            per_page = cells.per_page
+        else:
+            cells = grid(below, len(waiting), columns, cell_h)
+            per_page = cells.per_page
+            if cells.pages > 1:
+                # The last cell of each page holds "More items".
+                per_page = max(1, per_page - 1)
+        self.per_page = per_page
+        pages = max(1, -(-len(waiting) // per_page))
+        self.page = min(self.page, pages - 1)
+        shown = waiting[self.page * per_page : (self.page + 1) * per_page]
         widgets: list[Widget] = []
         for index, cell in zip(shown, cells.cells, strict=False):
             item = self.items[index]
@@ -285,13 +386,19 @@ class SortView(StepView):
             )
             self.cards[index] = card
             widgets.append(card)
-        if cells.pages > 1:
-            last = cells.cells[min(len(shown), len(cells.cells)) - 1]
-            widgets.append(
-                next_button(
-                    ctx, below, last.bottom, self._next_page, more_label, widget_id="more-items"
+        if pages > 1:
+            if columns == 1:
+                last = cells.cells[len(shown) - 1]
+                button = next_button(
+                    ctx, below, last.top - GAP, self._next_page, more_label, "next", "more-items"
                 )
-            )
+            else:
+                cell = cells.cells[len(shown)]
+                button = Button(
+                    "more-items", cell, more_label, self._next_page, text=more_label, icon="next"
+                )
+            button.style = "normal"
+            widgets.append(button)
         return widgets
 
     def _holder(self, index: int):  # noqa: ANN202
@@ -332,7 +439,8 @@ class SortView(StepView):
 
     # Drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        self.bubble.draw(surface, self.host.place)
+        if self.show_bubble:
+            self.bubble.draw(surface, self.host.place)
 
     def narration(self) -> str:
         _ = self.ctx._

@@ -123,7 +123,11 @@ class Bubble:
         text_width = area.width - 2 * PADDING - 8 - self._mark_room()
         lines = self.ctx.text.wrap(self.text, "body", text_width)
         line_height = self.ctx.text.line_height("body")
-        speaker_height = self.ctx.text.line_height("button") if self.speaker else 0
+        speaker_height = (
+            self.ctx.text.block_height(self.speaker, "button", text_width) + 4
+            if self.speaker
+            else 0
+        )
         room = max(line_height, max_height - 2 * PADDING - speaker_height)
         per_page = max(1, (room - self.ctx.text.font("body").get_height()) // line_height + 1)
         self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
@@ -163,7 +167,7 @@ class Bubble:
                 align,
             )
             surface.blit(name, (x, y))
-            y += ctx.text.line_height("button")
+            y += name.get_height() + 4
         text = "\n".join(self.pages[self.page])
         rendered = ctx.text.render(text, "body", ctx.theme.ink, width, align)
         surface.blit(rendered, (x, y))
