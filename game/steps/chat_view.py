@@ -51,6 +51,7 @@ class ChatView(StepView):
         self.feedback: Bubble | None = None
         self.window = pygame.Rect(0, 0, 0, 0)
         self.feedback_rect = pygame.Rect(0, 0, 0, 0)
+        self.reply_page = 0
         self._reveal(sound=False, relayout=False)
 
     # The script ----------------------------------------------------------------------------
@@ -144,6 +145,7 @@ class ChatView(StepView):
         assert self.point is not None
         reply = self.point.replies[index]
         self.asked, self.point = self.point, None
+        self.reply_page = 0
         self.before_reply = (len(self.log), self.goto)
         if reply.action is not None:
             self.log.append(
@@ -271,28 +273,63 @@ class ChatView(StepView):
         self.host.relayout()
 
     def _reply_buttons(self, area: pygame.Rect) -> list[Widget]:
+        """The replies under the chat, in one or two columns; paged with "More replies" when
+        they do not fit under a chat window that still shows the latest message."""
         ctx = self.ctx
+        _ = ctx._
         assert self.point is not None
         replies = self.point.replies
         texts = [self.reply_text(reply) for reply in replies]
-        icons = [
-            ACTION_ICONS.get(str(reply.action)) if reply.action else "chat" for reply in replies
-        ]
-        columns = 1
-        heights = [button_height(ctx, text, area.width, icon=True) for text in texts]
-        total = sum(heights) + GAP * len(heights)
-        if total > area.height * 0.55:
-            columns = 2
-        width = (area.width - (columns - 1) * GAP) // columns
-        heights = [button_height(ctx, text, width, icon=True) for text in texts]
-        rows = [max(heights[i : i + columns]) for i in range(0, len(heights), columns)]
+        icons = [ACTION_ICONS.get(str(r.action)) if r.action else "chat" for r in replies]
+        header_h = ctx.text.line_height("button") + PADDING
+        room = area.height - header_h - self.avatar_size() - 2 * PADDING - GAP
+        layouts = []
+        for columns in (1, 2):
+            width = (area.width - (columns - 1) * GAP) // columns
+            heights = [button_height(ctx, text, width, icon=True) for text in texts]
+            rows = [max(heights[i : i + columns]) for i in range(0, len(heights), columns)]
+            layouts.append((sum(rows) + GAP * (len(rows) - 1), columns, width, rows))
+        total, columns, width, rows = min(layouts)
+        order = list(range(len(replies)))
+        more: Button | None = None
+        if total > room:
+            columns, width = 1, area.width
+            more_label = _("More replies")
+            more_h = button_height(ctx, more_label, area.width, icon=True)
+            heights = [button_height(ctx, text, width, icon=True) for text in texts]
+            if heights and heights[0] + GAP + more_h > room:
+                room = area.height
+            per_page, used = 0, more_h
+            for height in heights:
+                if per_page and used + GAP + height > room:
+                    break
+                used += GAP + height
+                per_page += 1
+            pages = -(-len(replies) // per_page)
+            self.reply_page %= pages
+            order = order[self.reply_page * per_page : (self.reply_page + 1) * per_page]
+            rows = [heights[i] for i in order]
+            more = Button(
+                "more-replies",
+                pygame.Rect(0, 0, min(area.width, 400), more_h),
+                more_label,
+                self._more_replies,
+                text=more_label,
+                icon="next",
+            )
         y = area.bottom - sum(rows) - GAP * (len(rows) - 1)
+        if more is not None:
+            from game.ui.widgets import button_width
+
+            more.rect.width = min(area.width, button_width(ctx, more.text, icon=True))
+            y -= more.rect.height + GAP
         widgets: list[Widget] = []
         for row_index, row_h in enumerate(rows):
             for column in range(columns):
-                index = row_index * columns + column
-                if index >= len(replies):
+                position = row_index * columns + column
+                if position >= len(order):
                     break
+                index = order[position]
                 widgets.append(
                     Button(
                         f"reply-{index + 1}",
@@ -305,7 +342,14 @@ class ChatView(StepView):
                     )
                 )
             y += row_h + GAP
+        if more is not None:
+            more.rect.topright = (area.right, y)
+            widgets.append(more)
         return widgets
+
+    def _more_replies(self) -> None:
+        self.reply_page += 1
+        self.host.relayout()
 
     def _answerer(self, index: int):  # noqa: ANN202
         return lambda: self.answer(index)
