@@ -47,6 +47,7 @@ class SpotView(StepView):
         self.bubble = Bubble(host.ctx, host.t(step.spot.prompt))
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self.header_h = 0
+        self.show_bubble = True
 
     @property
     def signs(self) -> list[int]:
@@ -84,6 +85,7 @@ class SpotView(StepView):
                 _("Not a warning sign"),
                 "ok",
             )
+        self.phase = "feedback"
         if not self.missed:
             self.finish()
             return
@@ -141,17 +143,27 @@ class SpotView(StepView):
             buttons = [("done", _("I'm done"), self.finish, "check")]
         lines = spot.lines
         labels = [label for _, label, _, _ in buttons]
+        self.header_h = ctx.text.line_height("button") + 2 * PADDING
+        two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
+        line_h = max(72, ctx.text.line_height("body") + 2 * PADDING)
+        needed = two_lines + self.header_h + 2 * line_h + 3 * GAP
+        compact = area.height < needed + row_height(ctx, area, [_("More lines"), *labels])
+        self.show_bubble = not compact
+        if compact and (self.phase != "looking" or self.finished):
+            self.card_rect = pygame.Rect(0, 0, 0, 0)
+            return self._bubble_screen(area)
         bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.3))
-        rect = self.bubble.layout(area, bubble_room)
         widgets: list[Widget] = []
-        if self.bubble.has_more:
+        rect = pygame.Rect(area.left, area.top - GAP, area.width, 0)
+        if not compact:
+            rect = self.bubble.layout(area, bubble_room)
+        if self.bubble.has_more and not compact:
             widgets += button_row(
                 ctx, area, rect.bottom - GAP, [("more", _("More"), self._more_bubble, "next")]
             )
             widgets[-1].style = "normal"
             rect = rect.union(widgets[-1].rect)
         top = rect.bottom + GAP
-        self.header_h = ctx.text.line_height("button") + 2 * PADDING
         inner_width = area.width - 2 * PADDING
         texts = [self.host.t(line.text) for line in lines]
         heights = [
@@ -173,16 +185,19 @@ class SpotView(StepView):
             - PADDING
             - row_height(ctx, area, [more_label, *labels])
         )
-        per_page, used = 0, 0
-        for height in heights:
-            if per_page and used + height + GAP > room:
-                break
-            used += height + GAP
-            per_page += 1
-        per_page = max(1, per_page)
+        if sum(heights) + GAP * len(heights) <= area.bottom - top - self.header_h - PADDING - (
+            row_height(ctx, area, labels)
+        ):
+            per_page = len(lines)
+        else:
+            per_page, used = 0, 0
+            for height in heights:
+                if per_page and used + height + GAP > room:
+                    break
+                used += height + GAP
+                per_page += 1
+            per_page = max(1, per_page)
         pages = -(-len(lines) // per_page)
-        if pages == 1:
-            room = area.bottom - top - self.header_h - PADDING - row_height(ctx, area, labels)
         self.per_page = per_page
         self.page = min(self.page, pages - 1)
         first = self.page * per_page
@@ -214,6 +229,32 @@ class SpotView(StepView):
         widgets += button_row(ctx, area, self.card_rect.bottom, buttons)
         return widgets
 
+    phase = "intro"
+    """With big text the prompt and each explanation get a screen of their own ("intro",
+    "feedback"); the card then has the whole area ("looking")."""
+
+    def _bubble_screen(self, area: pygame.Rect) -> list[Widget]:
+        ctx = self.ctx
+        _ = ctx._
+        if self.finished:
+            label, action, widget_id = _("Next"), self.host.advance, "next"
+        elif self.phase == "intro":
+            label, action, widget_id = _("Start"), self._look, "start"
+        else:
+            label, action, widget_id = _("OK"), self._look, "ok"
+        self.show_bubble = True
+        height = row_height(ctx, area, [label])
+        rect = self.bubble.layout(area, area.height - height)
+        if self.bubble.has_more:
+            return button_row(
+                ctx, area, rect.bottom, [("more", _("More"), self._more_bubble, "next")]
+            )
+        return button_row(ctx, area, rect.bottom, [(widget_id, label, action, "next")])
+
+    def _look(self) -> None:
+        self.phase = "looking"
+        self.host.relayout()
+
     def _picker(self, index: int):  # noqa: ANN202
         return lambda: self.pick(index)
 
@@ -228,8 +269,10 @@ class SpotView(StepView):
 
     # Drawing -------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        self.bubble.draw(surface, self.host.place)
-        self._draw_card(surface)
+        if self.show_bubble:
+            self.bubble.draw(surface, self.host.place)
+        if self.card_rect.height:
+            self._draw_card(surface)
 
     def _draw_card(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -264,7 +307,7 @@ class SpotView(StepView):
         _ = ctx._
         count = _("{found} of {total} found").format(found=len(self.found), total=len(self.signs))
         count_surface = ctx.text.render(count, "small", header_ink)
-        title = self.host.t(spot.title) if spot.title else _(SCENE_NAMES.get(scene, "Message"))
+        title = self.host.t(spot.title) if spot.title else scene_name(ctx, scene)
         room = header.width - 3 * PADDING - size - count_surface.get_width() - PADDING
         title_surface = ctx.text.render(_fit(ctx, title, room), "button", header_ink)
         if scene == "webpage" and not ctx.settings.high_contrast:
@@ -290,14 +333,16 @@ class SpotView(StepView):
         return ". ".join(part for part in parts if part)
 
 
-SCENE_NAMES = {
-    "message": "Message",
-    "profile": "Profile",
-    "post": "Post",
-    "webpage": "Web page",
-    "game": "Game",
-}
-"""The card's heading when the step gives no title (translated through the game catalog)."""
+def scene_name(ctx, scene: str) -> str:  # noqa: ANN001
+    """The card's heading when the step gives no title."""
+    _ = ctx._
+    return {
+        "message": _("Message"),
+        "profile": _("Profile"),
+        "post": _("Post"),
+        "webpage": _("Web page"),
+        "game": _("Game"),
+    }.get(scene, _("Message"))
 
 
 def _fit(ctx, words: str, width: int) -> str:  # noqa: ANN001
