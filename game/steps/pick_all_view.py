@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.steps.pick_all import PickAllStep
-from game.steps.view import Bubble, Card, StepHost, StepView, card_height, next_button
+from game.steps.view import Bubble, Card, StepHost, StepView, button_row, card_height, row_height
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, Widget, button_height
+from game.ui.widgets import GAP, PADDING, Widget
 
 
 class PickAllView(StepView):
@@ -25,6 +25,7 @@ class PickAllView(StepView):
         self.page = 0
         self.per_page = 1
         self.bubble = Bubble(host.ctx, host.t(step.pick_all.prompt))
+        self.show_bubble = True
 
     def mood(self) -> str:
         if self.result is None:
@@ -64,6 +65,7 @@ class PickAllView(StepView):
             heading = _("Let's try again") if self.forgiving else _("Not quite")
         text = self.host.t(feedback.right if right else feedback.wrong)
         self.bubble = Bubble(self.ctx, text, heading, self.result)
+        self.phase = "marked"
         self.page = 0
         self.host.relayout()
 
@@ -71,6 +73,7 @@ class PickAllView(StepView):
         """Change the ticks and check again (under-9)."""
         self.result = None
         self.bubble = Bubble(self.ctx, self.host.t(self.step.pick_all.prompt))
+        self.phase = "answering"
         self.host.relayout()
 
     # Layout --------------------------------------------------------------------------------
@@ -87,33 +90,18 @@ class PickAllView(StepView):
             return _("This one too"), ["check"], "unsafe"
         return "", [], None
 
+    phase = "intro"
+    """With big text the prompt and the feedback get a screen of their own ("intro",
+    "feedback"); the answers then have the whole area ("answering", then "marked")."""
+
     def build(self, area: pygame.Rect) -> list[Widget]:
         ctx = self.ctx
         _ = ctx._
         checked = self.result is not None
-        if not checked:
-            action_label, action, icon, action_id = _("Check"), self.check, "check", "check"
-        elif self.result == "unsafe" and self.forgiving:
-            action_label, action, icon, action_id = _("Try again"), self.retry, "try-again", "retry"
-        else:
-            action_label, action, icon, action_id = _("Next"), self.host.advance, "next", "next"
-        action_h = button_height(ctx, action_label, area.width, icon=True)
-        bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.32))
-        rect = self.bubble.layout(area, bubble_room)
-        widgets: list[Widget] = []
-        if self.bubble.has_more:
-            widgets.append(
-                next_button(
-                    ctx, area, rect.bottom - GAP, self._more_bubble, _("More"), widget_id="more"
-                )
-            )
-            rect = rect.union(widgets[-1].rect)
-        top = rect.bottom + GAP
-        below = pygame.Rect(area.left, top, area.width, area.bottom - top - action_h - GAP)
         options = self.step.pick_all.options
-        columns = max(1, min(2, below.width // (ctx.text.size("button") * 13)))
-        width = (below.width - (columns - 1) * GAP) // columns
         texts = [self.host.t(option.text) for option in options]
+        columns = max(1, min(2, area.width // (ctx.text.size("button") * 13)))
+        width = (area.width - (columns - 1) * GAP) // columns
         notes = [self.verdict(i)[0] if checked else "" for i in range(len(options))]
         marks = [len(self.verdict(i)[1]) if checked else 0 for i in range(len(options))]
         cell_h = max(
@@ -121,8 +109,41 @@ class PickAllView(StepView):
             for text, note, mark in zip(texts, notes, marks, strict=True)
         )
         more_label = _("More answers")
-        more_h = button_height(ctx, more_label, below.width, icon=True)
-        cells = grid(below, len(options), columns, cell_h, reserve=more_h + GAP)
+        row_h = row_height(ctx, area, [more_label, _("Try again")])
+        two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
+        compact = area.height < two_lines + GAP + cell_h * 2 + GAP + row_h
+        self.show_bubble = True
+        if compact and self.phase in ("intro", "feedback"):
+            return self._bubble_screen(area)
+        if not checked:
+            action = ("check", _("Check"), self.check, "check")
+        elif compact:
+            action = ("ok", _("OK"), self._to_feedback, "next")
+        elif self.result == "unsafe" and self.forgiving:
+            action = ("retry", _("Try again"), self.retry, "try-again")
+        else:
+            action = ("next", _("Next"), self.host.advance, "next")
+        widgets: list[Widget] = []
+        top = area.top
+        if compact:
+            self.show_bubble = False
+        else:
+            room = area.height - cell_h - GAP - row_h
+            rect = self.bubble.layout(area, max(two_lines // 2, min(room, int(area.height * 0.4))))
+            if self.bubble.has_more:
+                more_room = room - row_height(ctx, area, [_("More")])
+                rect = self.bubble.layout(area, max(two_lines // 2, more_room))
+                widgets += button_row(
+                    ctx,
+                    area,
+                    rect.bottom - GAP // 2,
+                    [("more", _("More"), self._more_bubble, "next")],
+                )
+                widgets[-1].style = "normal"
+                rect = rect.union(widgets[-1].rect)
+            top = rect.bottom + GAP
+        below = pygame.Rect(area.left, top, area.width, area.bottom - top - row_h)
+        cells = grid(below, len(options), columns, cell_h)
         self.per_page = cells.per_page
         self.page = min(self.page, cells.pages - 1)
         first = self.page * cells.per_page
@@ -146,16 +167,34 @@ class PickAllView(StepView):
                     note=note,
                 )
             )
-            bottom = cell.bottom
+            bottom = max(bottom, cell.bottom)
+        row = [action]
         if cells.pages > 1:
-            widgets.append(
-                next_button(
-                    ctx, below, bottom, self._next_page, more_label, widget_id="more-answers"
-                )
-            )
-            bottom = widgets[-1].rect.bottom
-        widgets.append(next_button(ctx, area, bottom, action, action_label, icon, action_id))
+            row.insert(0, ("more-answers", more_label, self._next_page, "next"))
+        widgets += button_row(ctx, area, bottom, row)
         return widgets
+
+    def _bubble_screen(self, area: pygame.Rect) -> list[Widget]:
+        """The prompt or the feedback on a screen of its own (big text)."""
+        _ = self.ctx._
+        if self.phase == "intro":
+            action = ("start", _("Start"), self._answer, "next")
+        elif self.result == "unsafe" and self.forgiving:
+            action = ("retry", _("Try again"), self.retry, "try-again")
+        else:
+            action = ("next", _("Next"), self.host.advance, "next")
+        rect = self.bubble.layout(area, area.height - row_height(self.ctx, area, [action[1]]))
+        if self.bubble.has_more:
+            action = ("more", _("More"), self._more_bubble, "next")
+        return button_row(self.ctx, area, rect.bottom, [action])
+
+    def _answer(self) -> None:
+        self.phase = "answering"
+        self.host.relayout()
+
+    def _to_feedback(self) -> None:
+        self.phase = "feedback"
+        self.host.relayout()
 
     def _toggler(self, index: int):  # noqa: ANN202
         return lambda: self.toggle(index)
@@ -170,7 +209,8 @@ class PickAllView(StepView):
         self.host.relayout()
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.bubble.draw(surface, self.host.place)
+        if self.show_bubble:
+            self.bubble.draw(surface, self.host.place)
 
     def narration(self) -> str:
         parts = [self.bubble.speaker or "", self.bubble.text]
