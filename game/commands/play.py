@@ -26,6 +26,12 @@ def add_session_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--player", help="start as this player (created if needed)")
     parser.add_argument("--level", help="start straight in this level id")
     parser.add_argument(
+        "--scan-interval",
+        type=float,
+        metavar="SECONDS",
+        help="one-switch scan speed for this session: seconds per item, 0.5-5",
+    )
+    parser.add_argument(
         "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
     )
 
@@ -43,6 +49,8 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
         values["text_scale"] = args.text_scale
     if getattr(args, "locale", None):
         values["locale"] = args.locale
+    if getattr(args, "scan_interval", None):
+        values["scan_interval"] = args.scan_interval
     return values
 
 
