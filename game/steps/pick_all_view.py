@@ -143,6 +143,13 @@ class PickAllView(StepView):
                 rect = rect.union(widgets[-1].rect)
             top = rect.bottom + GAP
         below = pygame.Rect(area.left, top, area.width, area.bottom - top - row_h)
+        quiet = cell_h > below.height
+        if quiet:
+            # Very big text: the notes give way (each answer keeps its mark icon).
+            cell_h = max(
+                card_height(ctx, width, text, ticked=False, marks=mark)
+                for text, mark in zip(texts, marks, strict=True)
+            )
         cells = grid(below, len(options), columns, cell_h)
         self.per_page = cells.per_page
         self.page = min(self.page, cells.pages - 1)
@@ -164,7 +171,7 @@ class PickAllView(StepView):
                     ticked=ticked,
                     marks=mark_icons,
                     tone=tone,
-                    note=note,
+                    note="" if quiet else note,
                 )
             )
             bottom = max(bottom, cell.bottom)

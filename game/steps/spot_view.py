@@ -144,6 +144,7 @@ class SpotView(StepView):
         lines = spot.lines
         labels = [label for _, label, _, _ in buttons]
         self.header_h = ctx.text.line_height("button") + 2 * PADDING
+        self.quiet = False
         two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
         line_h = max(72, ctx.text.line_height("body") + 2 * PADDING)
         needed = two_lines + self.header_h + 2 * line_h + 3 * GAP
@@ -188,20 +189,30 @@ class SpotView(StepView):
         if sum(heights) + GAP * len(heights) <= area.bottom - top - self.header_h - PADDING - (
             row_height(ctx, area, labels)
         ):
-            per_page = len(lines)
+            book = [list(range(len(lines)))]
         else:
-            per_page, used = 0, 0
-            for height in heights:
-                if per_page and used + height + GAP > room:
-                    break
+            if max(heights) + GAP > room:
+                # Very big text: the card's heading gives way to the lines.
+                room += self.header_h
+                self.header_h = 0
+            if max(heights) + GAP > room:
+                # Still too tall: the notes give way (each line keeps its mark icon).
+                self.quiet = True
+                heights = [
+                    card_height(ctx, inner_width, text, marks=1, role="body") for text in texts
+                ]
+            book, page, used = [], [], 0
+            for index, height in enumerate(heights):
+                if page and used + height + GAP > room:
+                    book.append(page)
+                    page, used = [], 0
+                page.append(index)
                 used += height + GAP
-                per_page += 1
-            per_page = max(1, per_page)
-        pages = -(-len(lines) // per_page)
-        self.per_page = per_page
+            book.append(page)
+        pages = len(book)
+        self.per_page = pages
         self.page = min(self.page, pages - 1)
-        first = self.page * per_page
-        shown = range(first, min(len(lines), first + per_page))
+        shown = book[self.page]
         y = top + self.header_h + GAP // 2
         for index in shown:
             note, marks, tone = self.line_note(index)
@@ -219,7 +230,7 @@ class SpotView(StepView):
                     flat=True,
                     marks=marks,
                     tone=tone,
-                    note=note,
+                    note="" if self.quiet else note,
                 )
             )
             y = cell.bottom + GAP
@@ -259,8 +270,7 @@ class SpotView(StepView):
         return lambda: self.pick(index)
 
     def _next_page(self) -> None:
-        pages = -(-len(self.step.spot.lines) // max(1, self.per_page))
-        self.page = (self.page + 1) % pages
+        self.page = (self.page + 1) % max(1, self.per_page)
         self.host.relayout()
 
     def _more_bubble(self) -> None:
@@ -293,6 +303,9 @@ class SpotView(StepView):
             border_top_right_radius=RADIUS,
         )
         pygame.draw.rect(surface, theme.panel_edge, rect, width=3, border_radius=RADIUS)
+        if self.header_h == 0:
+            pygame.draw.rect(surface, theme.panel_edge, rect, width=3, border_radius=RADIUS)
+            return
         rtl = ctx.i18n.rtl
         size = self.header_h - 2 * PADDING + 8
         x = header.right - PADDING - size if rtl else header.left + PADDING
