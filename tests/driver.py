@@ -132,6 +132,7 @@ class GameDriver:
         pygame.image.save(self.surface, str(path))
 
     def close(self) -> None:
+        self.ctx.narrator.close()
         self.ctx.store.close()
 
 
@@ -140,6 +141,8 @@ def make_driver(data_dir: Path, **launch: Any) -> GameDriver:
     pygame.init()
     surface = pygame.display.set_mode((1280, 720))
     clock = FakeClock()
+    # The first-run setup screen has tests of its own; other stories start on the title screen.
+    launch["overrides"] = {"setup_done": True, **launch.get("overrides", {})}
     options = LaunchOptions(data_dir=str(data_dir), **launch)
     ctx = create_context(options, clock=clock)
     first_scene(ctx, options)
@@ -161,33 +164,17 @@ def play_current_level(driver: GameDriver, select: Any, wrong_first: bool = Fals
     """Play the level on screen to its end with `select(widget_id)`, picking safe answers.
 
     With `wrong_first`, each question is first answered unsafely once, as a child might.
-    Returns the ids pressed, for failure messages.
+    Every step type is handled (tests/steps/play.py knows the mini-games).
     """
-    from game.scenes.complete import CompleteScene
-    from game.scenes.level import LevelScene
+    from tests.steps.play import play_level
 
-    pressed: list[str] = []
-    tried_wrong: set[int] = set()
-    for _ in range(400):
-        scene = driver.top
-        if isinstance(scene, CompleteScene):
-            return pressed
-        assert isinstance(scene, LevelScene), f"left the level: {type(scene).__name__} after {pressed}"
-        ids = driver.ids()
-        if "more" in ids:
-            target = "more"
-        elif any(i.startswith("option-") for i in ids):
-            step = scene.level.steps[scene.index]
-            number = safe_option(step)
-            if wrong_first and scene.index not in tried_wrong:
-                tried_wrong.add(scene.index)
-                unsafe = [n for n, o in enumerate(step.choice.options, 1) if str(o.result) == "unsafe"]
-                number = unsafe[0] if unsafe else number
-            target = f"option-{number}"
-        elif "retry" in ids:
-            target = "retry"
-        else:
-            target = "next"
-        pressed.append(target)
-        select(target)
-    raise AssertionError(f"the level did not end: {pressed[-20:]}")
+    return play_level(driver, select, wrong_first)
+
+
+def show_widget(driver: GameDriver, widget_id: str, select: Any) -> None:
+    """Turn the pages of a screen with its More button until the widget shows."""
+    for _ in range(20):
+        if widget_id in driver.ids():
+            return
+        select("more")
+    raise AssertionError(f"{widget_id!r} is on no page: {driver.ids()}")

@@ -15,9 +15,9 @@ from game.scenes.map import BandScene, MapScene
 from game.scenes.players import NewPlayerScene, PlayersScene
 from game.scenes.title import TitleScene
 from game.store.database import Store
-from tests.driver import GameDriver, make_driver, play_current_level
+from tests.driver import GameDriver, make_driver, play_current_level, show_widget
 
-LEVELS = {"under-9": "privacy-treasure", "9-12": "grooming-secrets", "13-18": "think-before-you-share"}
+LEVELS = {"under-9": "privacy-treasure", "9-12": "lock-it-down", "13-18": "think-before-you-share"}
 
 
 def make_player_with_keyboard(game: GameDriver, nickname: str) -> None:
@@ -38,6 +38,7 @@ def test_keyboard_only_child_plays_a_level_and_progress_is_saved(game: GameDrive
     assert isinstance(game.top, BandScene)
     game.keyboard_select(f"band-{band}")
     assert isinstance(game.top, MapScene)
+    show_widget(game, f"level-{LEVELS[band]}", game.keyboard_select)
     game.keyboard_select(f"level-{LEVELS[band]}")
     assert isinstance(game.top, LevelScene)
     play_current_level(game, game.keyboard_select)
@@ -53,6 +54,7 @@ def test_keyboard_only_child_plays_a_level_and_progress_is_saved(game: GameDrive
 
     game.keyboard_select("map")
     assert isinstance(game.top, MapScene)
+    show_widget(game, f"level-{LEVELS[band]}", game.keyboard_select)
     card = game.widget(f"level-{LEVELS[band]}")
     assert "Done" in card.detail and "check" in card.marks
 
@@ -80,12 +82,13 @@ def test_mouse_player_plays_with_clicks_only(data_dir: Path) -> None:
         game.click("avatar-whale")
         game.click("done")
         game.click("band-9-12")
-        game.click("level-grooming-secrets")
+        show_widget(game, "level-lock-it-down", game.click)
+        game.click("level-lock-it-down")
         play_current_level(game, game.click)
         assert isinstance(game.top, CompleteScene)
         whale = game.ctx.store.players()[0]
         assert whale.nickname is None and whale.avatar == "whale"
-        assert game.ctx.store.progress(whale.id)["grooming-secrets"].status == "completed"
+        assert game.ctx.store.progress(whale.id)["lock-it-down"].status == "completed"
     finally:
         game.close()
 
@@ -103,6 +106,7 @@ def test_progress_is_remembered_the_next_day(data_dir: Path) -> None:
         player = second.ctx.store.player_by_nickname("Amani")
         second.keyboard_select(f"player-{player.id}")
         second.keyboard_select("band-under-9")
+        show_widget(second, "level-privacy-treasure", second.keyboard_select)
         card = second.widget("level-privacy-treasure")
         assert card.detail == "Done"
         assert second.ctx.store.badges(player.id) == ["treasure-keeper"]
