@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n.catalog import RTL_LANGUAGES
 from game.text.breaking import break_units
 from game.text.direction import levels, paragraph_rtl, visual_order
 from game.text.fonts import Face, FontFiles, face_order, find_fonts, script_of
@@ -38,7 +39,6 @@ ROLE_SIZES: dict[str, int] = {
 BOLD_ROLES = frozenset({"button", "heading", "title"})
 CACHE_LIMIT = 600
 MEASURE_LIMIT = 20000
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur"})
 
 TALL_METRICS = 1.5
 """A face whose line box is taller than this many em reserves room for rare stacked marks

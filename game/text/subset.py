@@ -75,8 +75,8 @@ def _simplified_chinese_number(path: Path) -> int | None:
     collection = TTCollection(str(path), lazy=True)
     try:
         for number, font in enumerate(collection.fonts):
-            name = font["name"].getDebugName(4) or ""
-            if name.endswith(" SC") and "Mono" not in name:
+            names = [font["name"].getDebugName(number_id) or "" for number_id in (16, 1)]
+            if any(name.endswith(" SC") and "Mono" not in name for name in names):
                 return number
     finally:
         collection.close()
