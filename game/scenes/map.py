@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pygame
 
 from game.scenes.base import Scene
+from game.scenes.progress import topic_medal
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, button_width
+from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, beside_tile_height, button_width
 
 BANDS = ("under-9", "9-12", "13-18")
 
@@ -91,13 +92,13 @@ class MapScene(Scene):
         _ = self.ctx._
         ctx = self.ctx
         area = self.content_rect()
-        levels = ctx.catalogue.by_band(self.band)
+        from game.classroom.controls import visible_levels
+
+        levels = visible_levels(ctx, ctx.catalogue.by_band(self.band))
         progress = ctx.store.progress(ctx.player.id) if ctx.player else {}
-        image = 96
-        cell_height = (
-            image + 3 * PADDING + ctx.text.line_height("button") * 2 + ctx.text.line_height("small")
-        )
-        columns = 3 if ctx.settings.text_scale < 150 else 2
+        image = 80
+        scale = ctx.settings.text_scale
+        columns = 3 if scale < 150 else (2 if scale < 175 else 1)
         entries: list[Tile] = []
         for level in levels:
             state = progress.get(level.id)
@@ -114,12 +115,7 @@ class MapScene(Scene):
                 detail, marks = _("Started"), ["play"]
             else:
                 detail, marks = _("New"), []
-            mood = (
-                "happy"
-                if state is None
-                else ("proud" if state.status == "completed" else "thinking")
-            )
-            picture = ctx.art.image("sango", mood, (int(image * 0.8), image))
+            picture = topic_medal(ctx, str(level.topics[0]), image, earned=True)
             entries.append(
                 Tile(
                     f"level-{level.id}",
@@ -130,6 +126,7 @@ class MapScene(Scene):
                     caption=title,
                     detail=detail,
                     marks=marks,
+                    horizontal=True,
                 )
             )
         for path, _problems in ctx.catalogue.broken_in_band(self.band):
@@ -143,31 +140,62 @@ class MapScene(Scene):
                     caption=_("Not ready yet"),
                     detail=_("Ask a grown-up"),
                     dimmed=True,
+                    horizontal=True,
                 )
             )
-        strip, buttons = self._build_strip(area)
-        area = pygame.Rect(
-            area.left, strip.bottom + GAP, area.width, area.bottom - strip.bottom - GAP
+        cell_width = (area.width - (columns - 1) * GAP) // columns
+        cell_height = beside_tile_height(
+            ctx, cell_width, image, [(tile.caption, tile.detail) for tile in entries]
         )
-        layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
+        compact = scale >= 175
+        strip, buttons = self._build_strip(area, compact)
+        if not compact:
+            area = pygame.Rect(
+                area.left, strip.bottom + GAP, area.width, area.bottom - strip.bottom - GAP
+            )
+        reserve = self.bar_height() + GAP
+        layout = grid(area, len(entries), columns, cell_height, reserve=0 if compact else reserve)
+        if compact:
+            # With big text the buttons share one row under the cards; the path is left out.
+            layout = grid(
+                pygame.Rect(area.left, area.top, area.width, area.height - reserve),
+                len(entries),
+                columns,
+                cell_height,
+            )
         self.page = min(self.page, layout.pages - 1)
         start = self.page * layout.per_page
         shown = entries[start : start + layout.per_page]
         for cell, tile in zip(layout.cells, shown, strict=False):
             tile.rect = cell
-        widgets: list[Widget] = buttons + list(shown)
+        row: list[Widget] = []
         if layout.pages > 1:
             text = _("More levels")
             width = button_width(ctx, text, icon=True)
-            height = self.bar_height()
-            rect = pygame.Rect(area.centerx - width // 2, area.bottom - height, width, height)
-            widgets.append(
-                Button("more", rect, text, lambda: self._turn(layout.pages), text=text, icon="next")
+            row.append(
+                Button(
+                    "more",
+                    pygame.Rect(0, 0, width, self.bar_height()),
+                    text,
+                    lambda: self._turn(layout.pages),
+                    text=text,
+                    icon="next",
+                )
             )
-        return widgets
+        if compact:
+            row.extend(buttons)
+            buttons = []
+        x = area.left if compact else area.centerx - (row[0].rect.width if row else 0) // 2
+        for button in row:
+            button.rect.topleft = (x, area.bottom - button.rect.height)
+            x += button.rect.width + GAP
+        return buttons + list(shown) + row
 
-    def _build_strip(self, area: pygame.Rect) -> tuple[pygame.Rect, list[Widget]]:
-        """The progress strip: a path of stepping stones, My progress, and the certificate."""
+    def _build_strip(self, area: pygame.Rect, compact: bool) -> tuple[pygame.Rect, list[Widget]]:
+        """The progress strip: a path of stepping stones, My progress, and the certificate.
+
+        When `compact`, only the buttons are made; the caller places them.
+        """
         from game.scenes.progress import band_tally
 
         _ = self.ctx._
@@ -196,6 +224,8 @@ class MapScene(Scene):
             right -= width + GAP
         buttons.extend(reversed(placed))
         self.path_rect = pygame.Rect(strip.left, strip.top, right - strip.left - GAP, height)
+        if compact:
+            self.path_rect = pygame.Rect(0, 0, 0, 0)
         return strip, buttons
 
     def _open_progress(self) -> None:

@@ -11,9 +11,10 @@ import pygame
 from game.scenes.base import Scene
 from game.ui.pages import grid
 from game.ui.topics import TOPIC_COLOURS, TOPIC_GLYPHS, topic_name
-from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, button_width
+from game.ui.widgets import GAP, Button, Tile, Widget, beside_tile_height, button_width
 
 if TYPE_CHECKING:
+    from game.content.models import Level
     from game.context import Context
 
 
@@ -29,9 +30,16 @@ class Tally:
         return self.total > 0 and self.done == self.total
 
 
+def playable_levels(ctx: Context, band: str) -> list[Level]:
+    """The band's levels this player may play (an adult may have turned some topics off)."""
+    from game.classroom.controls import visible_levels
+
+    return visible_levels(ctx, ctx.catalogue.by_band(band))
+
+
 def band_tally(ctx: Context, band: str) -> Tally:
     """Levels of a band the current player has completed."""
-    levels = ctx.catalogue.by_band(band)
+    levels = playable_levels(ctx, band)
     progress = ctx.store.progress(ctx.player.id) if ctx.player else {}
     done = sum(
         1 for level in levels if level.id in progress and progress[level.id].status == "completed"
@@ -43,7 +51,7 @@ def topic_tallies(ctx: Context, band: str) -> dict[str, Tally]:
     """Per topic of a band: levels completed out of the levels about that topic."""
     progress = ctx.store.progress(ctx.player.id) if ctx.player else {}
     counts: dict[str, list[int]] = {}
-    for level in ctx.catalogue.by_band(band):
+    for level in playable_levels(ctx, band):
         for topic in level.topics:
             entry = counts.setdefault(str(topic), [0, 0])
             entry[1] += 1
@@ -93,14 +101,9 @@ class ProgressScene(Scene):
         _ = self.ctx._
         area = self.content_rect()
         tallies = topic_tallies(self.ctx, self.band)
-        columns = 4 if self.ctx.settings.text_scale < 150 else 2
-        medal = 96
-        cell_height = (
-            medal
-            + 3 * PADDING
-            + self.ctx.text.line_height("button") * 2
-            + self.ctx.text.line_height("small")
-        )
+        scale = self.ctx.settings.text_scale
+        columns = 3 if scale < 150 else (2 if scale < 175 else 1)
+        medal = 80
         entries: list[Tile] = []
         for topic, tally in tallies.items():
             name = topic_name(self.ctx, topic)
@@ -116,8 +119,13 @@ class ProgressScene(Scene):
                     caption=name,
                     detail=detail,
                     marks=marks,
+                    horizontal=True,
                 )
             )
+        cell_width = (area.width - (columns - 1) * GAP) // columns
+        cell_height = beside_tile_height(
+            self.ctx, cell_width, medal, [(tile.caption, tile.detail) for tile in entries], marks=1
+        )
         layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
         self.page = min(self.page, layout.pages - 1)
         shown = entries[self.page * layout.per_page : (self.page + 1) * layout.per_page]

@@ -22,6 +22,8 @@ def grid(area: pygame.Rect, count: int, columns: int, cell_height: int, reserve:
     """Cells of `columns` columns in `area`, as many rows as fit; `reserve` px kept at the bottom
     for a "More" button when everything does not fit on one page."""
     columns = max(1, columns)
+    # A cell never grows past the area, so nothing overlaps what lies below it.
+    cell_height = max(1, min(cell_height, area.height - (reserve if count > columns else 0)))
     width = (area.width - (columns - 1) * GAP) // columns
     rows = max(1, (area.height + GAP) // (cell_height + GAP))
     if rows * columns < count and reserve:

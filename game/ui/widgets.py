@@ -88,11 +88,73 @@ class Tile(Widget):
     marks: list[str] = field(default_factory=list)
     """Small icons drawn in the top corner, e.g. stars or a check for a finished level."""
     dimmed: bool = False
+    horizontal: bool = False
+    """Picture on the leading side and words beside it, for short wide cards (the map)."""
 
     def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
         theme = ctx.theme
         pygame.draw.rect(surface, theme.panel, self.rect, border_radius=RADIUS)
         pygame.draw.rect(surface, theme.panel_edge, self.rect, width=3, border_radius=RADIUS)
+        if self.horizontal:
+            self._draw_beside(surface, ctx)
+        else:
+            self._draw_below(surface, ctx)
+        mark_size = 36
+        rtl = ctx.i18n.rtl
+        x = self.rect.left + PADDING if rtl else self.rect.right - PADDING - mark_size
+        mark_y = self.rect.bottom - 10 - mark_size if self.horizontal else self.rect.top + 10
+        for mark in reversed(self.marks):
+            icon = ctx.art.image("icons", mark, (mark_size, mark_size), tint=theme.ink)
+            surface.blit(icon, (x, mark_y))
+            x += mark_size + 4 if rtl else -(mark_size + 4)
+        if self.dimmed:
+            veil = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+            veil.fill((*theme.background, 110))
+            surface.blit(veil, self.rect)
+
+    def _texts(self, ctx: Context, width: int, align: str) -> list[pygame.Surface]:
+        theme = ctx.theme
+        return [
+            ctx.text.render(text, role, colour, width, align)
+            for text, role, colour in (
+                (self.caption, "button", theme.ink),
+                (self.detail, "small", theme.soft_ink),
+            )
+            if text
+        ]
+
+    def _draw_beside(self, surface: pygame.Surface, ctx: Context) -> None:
+        rtl = ctx.i18n.rtl
+        image_width = self.image.get_width() + PADDING if self.image is not None else 0
+        marks_width = len(self.marks) * 40
+        width = self.rect.width - 2 * PADDING - image_width
+        align = "right" if rtl else "left"
+        theme = ctx.theme
+        # The marks sit at the bottom corner beside the short detail line, not the caption.
+        texts = (
+            [ctx.text.render(self.caption, "button", theme.ink, width, align)]
+            if self.caption
+            else []
+        )
+        if self.detail:
+            texts.append(
+                ctx.text.render(self.detail, "small", theme.soft_ink, width - marks_width, align)
+            )
+        if self.image is not None:
+            x = self.rect.left + PADDING
+            if rtl:
+                x = self.rect.right - PADDING - self.image.get_width()
+            surface.blit(self.image, (x, self.rect.centery - self.image.get_height() // 2))
+        content = sum(text.get_height() + 4 for text in texts)
+        y = self.rect.top + max(PADDING, (self.rect.height - content) // 2)
+        x = self.rect.left + PADDING + (0 if rtl else image_width)
+        for number, rendered in enumerate(texts):
+            shift = marks_width if rtl and number == len(texts) - 1 and self.detail else 0
+            surface.blit(rendered, (x + shift, y))
+            y += rendered.get_height() + 4
+
+    def _draw_below(self, surface: pygame.Surface, ctx: Context) -> None:
+        theme = ctx.theme
         width = self.rect.width - 2 * PADDING
         texts = [
             ctx.text.render(text, role, colour, width, "center")
@@ -114,16 +176,6 @@ class Tile(Widget):
         for rendered in texts:
             surface.blit(rendered, (self.rect.left + PADDING, y))
             y += rendered.get_height() + 4
-        mark_size = 36
-        x = self.rect.right - PADDING - mark_size
-        for mark in reversed(self.marks):
-            icon = ctx.art.image("icons", mark, (mark_size, mark_size), tint=theme.ink)
-            surface.blit(icon, (x, self.rect.top + 10))
-            x -= mark_size + 4
-        if self.dimmed:
-            veil = pygame.Surface(self.rect.size, pygame.SRCALPHA)
-            veil.fill((*theme.background, 110))
-            surface.blit(veil, self.rect)
 
 
 def draw_focus(surface: pygame.Surface, rect: pygame.Rect, ctx: Context) -> None:
@@ -160,3 +212,18 @@ def button_width(ctx: Context, text: str, icon: bool = False) -> int:
     if icon:
         width += ctx.text.size("button") + 12 + PADDING // 2
     return max(MIN_TARGET, width)
+
+
+def beside_tile_height(
+    ctx: Context, width: int, image: int, captions: list[tuple[str, str]], marks: int = 4
+) -> int:
+    """The height of side-by-side tiles of `width` that fits the tallest of their (caption,
+    detail) texts next to a picture `image` px wide, with room for `marks` small icons."""
+    text_width = max(40, width - 3 * PADDING - image)
+    tallest = 0
+    for caption, detail in captions:
+        height = ctx.text.block_height(caption, "button", text_width) + 4
+        if detail:
+            height += ctx.text.block_height(detail, "small", max(40, text_width - marks * 40)) + 4
+        tallest = max(tallest, height)
+    return max(image, tallest) + 2 * PADDING
