@@ -134,7 +134,9 @@ class Scene:
                 )
             )
             right -= width + GAP
-        if self.show_settings:
+        from game.classroom.controls import settings_locked
+
+        if self.show_settings and not settings_locked(self.ctx):
             text = _("Settings")
             width = button_width(self.ctx, text, True)
             trailing.append(

@@ -77,6 +77,14 @@ class PlayersScene(Scene):
                 self.new_player,
             )
         )
+        entries.append(
+            (
+                "remembers",
+                _("What Sango remembers"),
+                self.ctx.art.image("icons", "help", (image, image), tint=self.ctx.theme.ink),
+                self.remembers,
+            )
+        )
         layout = grid(area, len(entries), 4, cell_height, reserve=self.bar_height() + GAP)
         self.page = min(self.page, layout.pages - 1)
         start = self.page * layout.per_page
@@ -112,6 +120,12 @@ class PlayersScene(Scene):
     def new_player(self) -> None:
         """Make a new player."""
         self.ctx.scenes.push(NewPlayerScene(self.ctx))
+
+    def remembers(self) -> None:
+        """Tell the child, in simple words, what the game keeps about them."""
+        from game.scenes.teacher.remember import RememberScene
+
+        self.ctx.scenes.push(RememberScene(self.ctx))
 
 
 class NewPlayerScene(Scene):

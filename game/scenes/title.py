@@ -32,6 +32,7 @@ class TitleScene(Scene):
         widgets: list[Widget] = []
         for widget_id, text, icon, action, style in (
             ("play", _("Play"), "play", self.play, "primary"),
+            ("adults", _("Adults"), "lock", self.adults, "normal"),
             ("quit", _("Quit"), "quit", self.ctx.quit, "normal"),
         ):
             height = button_height(self.ctx, text, width, icon=True)
@@ -57,6 +58,12 @@ class TitleScene(Scene):
             self.ctx.scenes.push(PlayersScene(self.ctx))
         else:
             self.ctx.scenes.push(NewPlayerScene(self.ctx))
+
+    def adults(self) -> None:
+        """The adult area, behind its PIN."""
+        from game.scenes.teacher import open_adult_area
+
+        open_adult_area(self.ctx)
 
     def back(self) -> None:
         """Back on the title screen does nothing: Quit is a button of its own."""

@@ -1,0 +1,409 @@
+"""A class's progress: the player x level grid, and a bar chart per topic.
+
+States are shown with an icon and a word, never by colour alone; choices with the safe and
+unsafe icons and a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.classroom.names import STATUS_ICONS, status_label, topic_label
+from game.classroom.progress import ProgressGrid, class_grid, topic_summaries
+from game.scenes.teacher.common import AdultScene, group_name, player_name
+from game.ui.widgets import GAP, PADDING, Button, Widget, draw_panel
+
+CELL_GAP = 8
+
+
+class ProgressGridScene(AdultScene):
+    """Players down the side, levels across the top; pages of each when they do not fit."""
+
+    def __init__(self, ctx, class_id: int | None) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.class_id = class_id
+        self.player_page = 0
+        self.level_page = 0
+        self.rows = 1
+        self.columns = 1
+
+    def title(self) -> str:
+        return self.ctx._("Progress: {group}").format(group=group_name(self.ctx, self.class_id))
+
+    def grid(self) -> ProgressGrid:
+        return class_grid(self.ctx.store, self.ctx.catalogue, self.class_id)
+
+    # Geometry ---------------------------------------------------------------------------------
+    def legend_height(self) -> int:
+        return self.line() + 10
+
+    def name_width(self) -> int:
+        return round(240 * min(1.5, self.ctx.settings.text_scale / 100))
+
+    def column_width(self) -> int:
+        return round(230 * self.ctx.settings.text_scale / 100)
+
+    def line(self) -> int:
+        """One line of cell text: the font's own line, so two fit in a compact row."""
+        return self.ctx.text.font("small").get_linesize()
+
+    def header_row_height(self) -> int:
+        return 2 * self.line() + 6
+
+    def row_height(self) -> int:
+        return max(72, 2 * self.line() + 14)
+
+    def table_rect(self) -> pygame.Rect:
+        area = self.content_rect()
+        top = area.top + self.legend_height() + GAP // 2
+        return pygame.Rect(area.left, top, area.width, area.bottom - top)
+
+    def build(self) -> list[Widget]:
+        grid = self.grid()
+        table = self.table_rect()
+        self.columns = max(1, (table.width - self.name_width()) // (self.column_width() + CELL_GAP))
+        status = self.line()  # room for "Players 1 to 4 of 8..."
+        body = table.height - self.header_row_height() - CELL_GAP - status
+        self.rows = max(1, (body + CELL_GAP) // (self.row_height() + CELL_GAP))
+        self.player_pages = max(1, -(-len(grid.players) // self.rows))
+        self.level_pages = max(1, -(-len(grid.levels) // self.columns))
+        self.player_page = min(self.player_page, self.player_pages - 1)
+        self.level_page = min(self.level_page, self.level_pages - 1)
+        widgets: list[Widget] = []
+        y = table.top + self.header_row_height() + CELL_GAP
+        for player in self.shown_players(grid):
+            name = player_name(self.ctx, player)
+            done = sum(
+                grid.cell(player.id, level.id).status == "completed" for level in grid.levels
+            )
+            label = self.ctx._("{name}: {done} of {levels} levels done").format(
+                name=name, done=done, levels=len(grid.levels)
+            )
+            widgets.append(
+                Button(
+                    f"player-{player.id}",
+                    pygame.Rect(table.left, y, self.name_width(), self.row_height()),
+                    label,
+                    self._opener(player.id),
+                    text=name,
+                    align="left",
+                )
+            )
+            y += self.row_height() + CELL_GAP
+        _ = self.ctx._
+        right = self.content_rect().right
+        if self.level_pages > 1:
+            button = self.bar_button(
+                "more-levels", _("More levels"), self.more_levels, "next", right
+            )
+            widgets.append(button)
+            right = button.rect.left - GAP
+        if self.player_pages > 1:
+            widgets.append(
+                self.bar_button("more-players", _("More players"), self.more_players, "next", right)
+            )
+        return widgets
+
+    def shown_players(self, grid: ProgressGrid):  # noqa: ANN201
+        start = self.player_page * self.rows
+        return grid.players[start : start + self.rows]
+
+    def shown_levels(self, grid: ProgressGrid):  # noqa: ANN201
+        start = self.level_page * self.columns
+        return grid.levels[start : start + self.columns]
+
+    def more_players(self) -> None:
+        self.player_page = (self.player_page + 1) % self.player_pages
+        self.relayout()
+
+    def more_levels(self) -> None:
+        self.level_page = (self.level_page + 1) % self.level_pages
+        self.relayout()
+
+    def _opener(self, player_id: int) -> Callable[[], None]:
+        def open_player() -> None:
+            from game.scenes.teacher.player import PlayerScene
+
+            self.ctx.scenes.push(PlayerScene(self.ctx, player_id))
+
+        return open_player
+
+    # Drawing ----------------------------------------------------------------------------------
+    def draw_body(self, surface: pygame.Surface) -> None:
+        _ = self.ctx._
+        grid = self.grid()
+        self._draw_legend(surface)
+        table = self.table_rect()
+        if not grid.players or not grid.levels:
+            message = (
+                _("No players in this group yet.")
+                if not grid.players
+                else _("No levels are turned on for this group.")
+            )
+            self.draw_text(surface, message, table.inflate(0, 0))
+            return
+        x = table.left + self.name_width() + CELL_GAP
+        header = self.header_row_height()
+        for level in self.shown_levels(grid):
+            rect = pygame.Rect(x, table.top, self.column_width(), header)
+            title = self.ctx.i18n.level(level.id, level.title)
+            self._draw_clipped(surface, title, rect, "small")
+            x += self.column_width() + CELL_GAP
+        y = table.top + header + CELL_GAP
+        for player in self.shown_players(grid):
+            x = table.left + self.name_width() + CELL_GAP
+            for level in self.shown_levels(grid):
+                rect = pygame.Rect(x, y, self.column_width(), self.row_height())
+                self._draw_cell(surface, rect, grid.cell(player.id, level.id))
+                x += self.column_width() + CELL_GAP
+            y += self.row_height() + CELL_GAP
+
+    def _draw_legend(self, surface: pygame.Surface) -> None:
+        _ = self.ctx._
+        area = self.content_rect()
+        theme = self.ctx.theme
+        size = self.ctx.text.size("small")
+        items = [
+            ("check", status_label(_, "completed")),
+            ("play", status_label(_, "in-progress")),
+            (None, status_label(_, "not-started")),
+            ("safe", _("safe choices")),
+            ("unsafe", _("unsafe choices")),
+        ]
+        x = area.left
+        for icon, word in items:
+            rendered = self.ctx.text.render(word, "small", theme.ink)
+            if x + size + 6 + rendered.get_width() > area.right:
+                break
+            self._icon(surface, icon, pygame.Rect(x, area.top + 4, size, size))
+            surface.blit(
+                rendered,
+                self.place(
+                    pygame.Rect(x + size + 6, area.top, rendered.get_width(), rendered.get_height())
+                ),
+            )
+            x += size + 6 + rendered.get_width() + 28
+        self._draw_page_status(surface)
+
+    def _draw_page_status(self, surface: pygame.Surface) -> None:
+        """Which players and levels the page shows, under the grid when there is room."""
+        grid = self.grid()
+        if self.player_pages == 1 and self.level_pages == 1:
+            return
+        first_player = self.player_page * self.rows + 1
+        first_level = self.level_page * self.columns + 1
+        text = self.ctx._(
+            "Players {first} to {last} of {players}. Levels {first_level} to {last_level} of "
+            "{levels}."
+        ).format(
+            first=first_player,
+            last=min(len(grid.players), first_player + self.rows - 1),
+            players=len(grid.players),
+            first_level=first_level,
+            last_level=min(len(grid.levels), first_level + self.columns - 1),
+            levels=len(grid.levels),
+        )
+        table = self.table_rect()
+        shown = len(self.shown_players(grid))
+        top = (
+            table.top + self.header_row_height() + CELL_GAP + shown * (self.row_height() + CELL_GAP)
+        )
+        height = self.ctx.text.block_height(text, "small", table.width)
+        if top + height <= table.bottom:
+            self.draw_text(
+                surface,
+                text,
+                pygame.Rect(table.left, top, table.width, height),
+                "small",
+                self.ctx.theme.soft_ink,
+            )
+
+    def _icon(self, surface: pygame.Surface, icon: str | None, rect: pygame.Rect) -> None:
+        theme = self.ctx.theme
+        spot = self.place(rect)
+        if icon is None:  # not started: an empty ring
+            pygame.draw.ellipse(surface, theme.ink, spot.inflate(-6, -6), width=3)
+            return
+        surface.blit(self.ctx.art.image("icons", icon, rect.size, tint=theme.ink), spot)
+
+    def _draw_cell(self, surface: pygame.Surface, rect: pygame.Rect, cell) -> None:  # noqa: ANN001
+        _ = self.ctx._
+        theme = self.ctx.theme
+        pygame.draw.rect(surface, theme.panel, self.place(rect), border_radius=10)
+        pygame.draw.rect(surface, theme.panel_edge, self.place(rect), width=2, border_radius=10)
+        size = self.ctx.text.size("small")
+        line = self.line()
+        inner = rect.inflate(-2 * 10, -2 * 6)
+        icon = None if cell.status == "not-started" else STATUS_ICONS[cell.status]
+        self._icon(surface, icon, pygame.Rect(inner.left, inner.top + 4, size, size))
+        word = self.ctx.text.render(status_label(_, cell.status), "small", theme.ink)
+        surface.blit(
+            word,
+            self.place(
+                pygame.Rect(inner.left + size + 8, inner.top, word.get_width(), word.get_height())
+            ),
+        )
+        if cell.status == "not-started":
+            return
+        x = inner.left
+        y = inner.top + line
+        for icon_name, count in (("safe", cell.safe), ("unsafe", cell.unsafe)):
+            self._icon(surface, icon_name, pygame.Rect(x, y + 4, size, size))
+            number = self.ctx.text.render(str(count), "small", theme.ink)
+            surface.blit(
+                number,
+                self.place(pygame.Rect(x + size + 6, y, number.get_width(), number.get_height())),
+            )
+            x += size + 6 + number.get_width() + 24
+
+    def _draw_clipped(
+        self, surface: pygame.Surface, text: str, rect: pygame.Rect, role: str
+    ) -> None:
+        """Text wrapped to the rectangle; lines that do not fit end with an ellipsis (the
+        player's page and the lesson list show the whole title)."""
+        lines = self.ctx.text.wrap(text, role, rect.width)
+        fit = max(1, rect.height // self.line())
+        if len(lines) > fit:
+            lines = lines[:fit]
+            lines[-1] = lines[-1].rstrip(" .,") + "…"
+            while self.ctx.text.measure(lines[-1], role)[0] > rect.width and len(lines[-1]) > 2:
+                lines[-1] = lines[-1][:-2] + "…"
+        y = rect.top
+        for line in lines:
+            self.draw_text(surface, line, pygame.Rect(rect.left, y, rect.width, 0), role)
+            y += self.line()
+
+
+class TopicOverviewScene(AdultScene):
+    """For each topic: how many of its levels the class has done, and how many of their choices
+    were safe. Bars with words and numbers."""
+
+    def __init__(self, ctx, class_id: int | None) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.class_id = class_id
+        self.per_page = 1
+
+    def title(self) -> str:
+        return self.ctx._("Topics: {group}").format(group=group_name(self.ctx, self.class_id))
+
+    def intro(self) -> str:
+        return self.ctx._(
+            "For each topic: the levels done by the class, and the share of safe choices."
+        )
+
+    def row_height(self) -> int:
+        return 2 * (self.ctx.text.line_height("small") + 8) + 8
+
+    def summaries(self):  # noqa: ANN201
+        return topic_summaries(class_grid(self.ctx.store, self.ctx.catalogue, self.class_id))
+
+    def build(self) -> list[Widget]:
+        area = self.body_rect()
+        summaries = self.summaries()
+        self.per_page = max(1, (area.height + GAP) // (self.row_height() + GAP))
+        self.pages = max(1, -(-len(summaries) // self.per_page))
+        self.page = min(self.page, self.pages - 1)
+        if self.pages > 1:
+            return [self.more_button(self.ctx._("More topics"))]
+        return []
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        _ = self.ctx._
+        theme = self.ctx.theme
+        area = self.body_rect()
+        summaries = self.summaries()
+        if not summaries:
+            self.draw_text(surface, _("No levels are turned on for this group."), area)
+            return
+        label_width = round(300 * min(1.5, self.ctx.settings.text_scale / 100))
+        y = area.top
+        start = self.page * self.per_page
+        line = self.ctx.text.line_height("small") + 8
+        shown = summaries[start : start + self.per_page]
+        texts = [self._bar_texts(summary) for summary in shown]
+        words = max(self.ctx.text.measure(text, "small")[0] for pair in texts for text in pair)
+        for summary, (done_text, safe_text) in zip(shown, texts, strict=True):
+            row = pygame.Rect(area.left, y, area.width, self.row_height())
+            draw_panel(surface, self.place(row), self.ctx)
+            self.draw_text(
+                surface,
+                topic_label(_, summary.topic),
+                pygame.Rect(row.left + PADDING, row.top + 8, label_width - PADDING, line),
+                "button",
+            )
+            count = self.ctx.i18n.ngettext(
+                "{count} level", "{count} levels", summary.levels
+            ).format(count=summary.levels)
+            self.draw_text(
+                surface,
+                count,
+                pygame.Rect(row.left + PADDING, row.top + 8 + line, label_width - PADDING, line),
+                "small",
+                theme.soft_ink,
+            )
+            bars_left = row.left + label_width + GAP
+            bars = pygame.Rect(bars_left, row.top + 8, row.right - PADDING - bars_left, line)
+            self._draw_bar(
+                surface, bars, "check", summary.done_share, done_text, theme.primary, words
+            )
+            self._draw_bar(
+                surface,
+                bars.move(0, line),
+                "safe",
+                summary.safe_share,
+                safe_text,
+                theme.safe,
+                words,
+            )
+            y += self.row_height() + GAP
+
+    def _bar_texts(self, summary) -> tuple[str, str]:  # noqa: ANN001
+        """The two bars of a topic in words."""
+        _ = self.ctx._
+        done = _("Done: {done} of {possible} ({percent}%)").format(
+            done=summary.done, possible=summary.possible, percent=round(100 * summary.done_share)
+        )
+        choices = summary.safe + summary.unsafe
+        safe = (
+            _("Safe choices: {safe} of {choices} ({percent}%)").format(
+                safe=summary.safe, choices=choices, percent=round(100 * summary.safe_share)
+            )
+            if choices
+            else _("No choices made yet")
+        )
+        return done, safe
+
+    def _draw_bar(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        icon: str,
+        share: float,
+        text: str,
+        colour: tuple[int, int, int],
+        words_width: int,
+    ) -> None:
+        """An icon, a bar filled to `share`, and the same fact in words beside it."""
+        theme = self.ctx.theme
+        size = self.ctx.text.size("small")
+        surface.blit(
+            self.ctx.art.image("icons", icon, (size, size), tint=theme.ink),
+            self.place(pygame.Rect(rect.left, rect.top + 2, size, size)),
+        )
+        words = self.ctx.text.render(text, "small", theme.ink)
+        bar_width = max(60, rect.width - size - 12 - words_width - 16)
+        bar = pygame.Rect(rect.left + size + 8, rect.top + 6, bar_width, rect.height - 16)
+        pygame.draw.rect(surface, theme.background, self.place(bar), border_radius=6)
+        filled = bar.copy()
+        filled.width = round(bar.width * max(0.0, min(1.0, share)))
+        if filled.width:
+            pygame.draw.rect(surface, colour, self.place(filled), border_radius=6)
+        pygame.draw.rect(surface, theme.ink, self.place(bar), width=2, border_radius=6)
+        surface.blit(
+            words,
+            self.place(
+                pygame.Rect(bar.right + 12, rect.top, words.get_width(), words.get_height())
+            ),
+        )
