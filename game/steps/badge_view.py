@@ -6,13 +6,16 @@ import pygame
 
 from game.steps.badge import BadgeStep
 from game.steps.view import Bubble, StepView, next_button
-from game.ui.widgets import GAP, PADDING, Widget, button_height
+from game.ui.widgets import GAP, Widget, button_height
 
 
 class BadgeView(StepView):
     """A badge earned: a coloured medal with a white picture, its name and what it means."""
 
     step: BadgeStep
+
+    announced = False
+    """Whether the badge sound has played (once, not on every relayout)."""
 
     def mood(self) -> str:
         return "proud"
@@ -27,39 +30,52 @@ class BadgeView(StepView):
         badge = self.badge()
         name = self.ctx.i18n.badge(badge.name) if badge else self.step.badge
         text = self.ctx.i18n.badge(badge.description) if badge else ""
-        self.medal_size = max(
-            80,
-            min(
-                200,
-                area.height
-                - button_h
-                - GAP * 3
-                - self.ctx.text.block_height(f"{name}\n{text}", "body", area.width - 2 * PADDING),
-            ),
-        )
+        # The medal stands beside the words, so big text never pushes Next off the screen.
+        room = area.height - button_h - GAP
+        self.medal_size = max(0, min(220, room, area.width // 3))
         self.bubble = Bubble(self.ctx, text, self.ctx._("New badge: {name}").format(name=name))
-        top = area.top + self.medal_size + GAP
-        rect = self.bubble.layout(
-            pygame.Rect(area.left, top, area.width, area.height), area.bottom - top - button_h - GAP
+        words = pygame.Rect(
+            area.left + self.medal_size + GAP,
+            area.top,
+            area.width - self.medal_size - GAP,
+            area.height,
         )
-        self.area = area
-        self.ctx.audio.play("badge")
-        return [next_button(self.ctx, area, rect.bottom, self.host.advance)]
+        rect = self.bubble.layout(words, room)
+        if rect.height > room:
+            # Too big for a heading: the badge's name joins the words, which can page.
+            self.bubble = Bubble(self.ctx, f"{self.bubble.speaker}\n{text}")
+            rect = self.bubble.layout(words, room)
+        block = max(rect.height, self.medal_size) + GAP + button_h
+        offset = max(0, (area.height - block) // 2)
+        rect.top += offset + max(0, (self.medal_size - rect.height) // 2)
+        self.medal_rect = pygame.Rect(
+            area.left, area.top + offset, self.medal_size, self.medal_size
+        )
+        if not self.announced:
+            self.announced = True
+            self.ctx.audio.play("badge")
+        bottom = max(rect.bottom, self.medal_rect.bottom)
+        return [next_button(self.ctx, area, bottom, self.next)]
+
+    def next(self) -> None:
+        """Show the rest of the words, or go on."""
+        if self.bubble.has_more:
+            self.bubble.page += 1
+            self.host.relayout()
+        else:
+            self.host.advance()
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_medal(
-            surface,
-            self.ctx,
-            self.badge(),
-            self.step.badge,
-            self.host.place(
-                pygame.Rect(self.area.left, self.area.top, self.area.width, self.medal_size)
-            ),
-        )
+        if self.medal_size >= 48:
+            draw_medal(
+                surface, self.ctx, self.badge(), self.step.badge, self.host.place(self.medal_rect)
+            )
         self.bubble.draw(surface, self.host.place)
 
     def narration(self) -> str:
-        return f"{self.bubble.speaker}. {self.bubble.text}"
+        if self.bubble.speaker:
+            return f"{self.bubble.speaker}. {self.bubble.text}"
+        return self.bubble.text
 
 
 def draw_medal(surface: pygame.Surface, ctx, badge, badge_id: str, rect: pygame.Rect) -> None:  # noqa: ANN001
