@@ -33,6 +33,7 @@ class BadgeView(StepView):
         # The medal stands beside the words, so big text never pushes Next off the screen.
         room = area.height - button_h - GAP
         self.medal_size = max(0, min(220, room, area.width // 3))
+        page = self.bubble.page if hasattr(self, "bubble") else 0
         self.bubble = Bubble(self.ctx, text, self.ctx._("New badge: {name}").format(name=name))
         words = pygame.Rect(
             area.left + self.medal_size + GAP,
@@ -44,6 +45,9 @@ class BadgeView(StepView):
         if rect.height > room:
             # Too big for a heading: the badge's name joins the words, which can page.
             self.bubble = Bubble(self.ctx, f"{self.bubble.speaker}\n{text}")
+            rect = self.bubble.layout(words, room)
+        if page:
+            self.bubble.page = min(page, len(self.bubble.pages) - 1)
             rect = self.bubble.layout(words, room)
         block = max(rect.height, self.medal_size) + GAP + button_h
         offset = max(0, (area.height - block) // 2)
