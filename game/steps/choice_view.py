@@ -21,6 +21,7 @@ class ChoiceView(StepView):
     def __init__(self, step: ChoiceStep, host: StepHost) -> None:
         super().__init__(step, host)
         self.bubble = Bubble(host.ctx, host.t(step.choice.prompt))
+        self.bubble.tail = True
         self.chosen: ChoiceOption | None = None
         self.tried: set[int] = set()
         self.feedback_rect = pygame.Rect(0, 0, 0, 0)
@@ -147,7 +148,13 @@ class ChoiceView(StepView):
         if retry:
             return [
                 next_button(
-                    self.ctx, area, rect.bottom, self.retry, label, icon="try-again", widget_id="retry"
+                    self.ctx,
+                    area,
+                    rect.bottom,
+                    self.retry,
+                    label,
+                    icon="try-again",
+                    widget_id="retry",
                 )
             ]
         return [next_button(self.ctx, area, rect.bottom, self.go_on, label)]

@@ -20,6 +20,7 @@ class SayView(StepView):
         if step.speaker and step.speaker.lower() != "sango":
             speaker = host.t(step.speaker)
         self.bubble = Bubble(host.ctx, host.t(step.say), speaker)
+        self.bubble.tail = speaker is None
 
     def mood(self) -> str:
         return str(self.step.mood)

@@ -117,6 +117,8 @@ class Bubble:
         self.page = 0
         self.pages: list[list[str]] = [[]]
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self.tail = False
+        """Whether the bubble points at Sango (his own lines and questions)."""
 
     def layout(self, area: pygame.Rect, max_height: int) -> pygame.Rect:
         """Fit the bubble at the top of `area`, no taller than `max_height`; returns its rect."""
@@ -138,6 +140,17 @@ class Bubble:
         self.rect = pygame.Rect(area.left, area.top, area.width, height + 2 * PADDING)
         return self.rect
 
+    def _draw_tail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """A speech tail on the leading edge, pointing at Sango."""
+        theme = self.ctx.theme
+        if self.ctx.i18n.rtl:
+            base, tip = rect.right - 2, rect.right + 22
+        else:
+            base, tip = rect.left + 2, rect.left - 22
+        points = [(base, rect.top + 24), (tip, rect.top + 48), (base, rect.top + 56)]
+        pygame.draw.polygon(surface, theme.panel, points)
+        pygame.draw.lines(surface, theme.panel_edge, False, points, width=3)
+
     def _mark_room(self) -> int:
         return RESULT_ICON + PADDING if self.result else 0
 
@@ -149,7 +162,13 @@ class Bubble:
     def draw(self, surface: pygame.Surface, place) -> None:  # noqa: ANN001
         ctx = self.ctx
         rect = place(self.rect)
+        if self.tail:
+            self._draw_tail(surface, rect)
         draw_panel(surface, rect, ctx)
+        if self.tail:
+            # Cover the panel's edge where the tail joins, so tail and bubble are one shape.
+            x = rect.right - 3 if ctx.i18n.rtl else rect.left
+            pygame.draw.rect(surface, ctx.theme.panel, (x, rect.top + 26, 3, 28))
         if self.result:
             draw_result_mark(surface, ctx, rect, self.result)
         x = rect.left + PADDING + 4
