@@ -32,7 +32,9 @@ def make_player_with_keyboard(game: GameDriver, nickname: str) -> None:
 
 
 @pytest.mark.parametrize("band", list(LEVELS))
-def test_keyboard_only_child_plays_a_level_and_progress_is_saved(game: GameDriver, band: str) -> None:
+def test_keyboard_only_child_plays_a_level_and_progress_is_saved(
+    game: GameDriver, band: str
+) -> None:
     game.ctx.update_settings(input_mode="keyboard")
     make_player_with_keyboard(game, "Star")
     assert isinstance(game.top, BandScene)
@@ -61,8 +63,9 @@ def test_keyboard_only_child_plays_a_level_and_progress_is_saved(game: GameDrive
 
 @pytest.mark.parametrize("band", list(LEVELS))
 def test_one_switch_child_plays_a_level_with_auto_scan(data_dir: Path, band: str) -> None:
-    game = make_driver(data_dir, player="Kai", level=LEVELS[band],
-                       overrides={"input_mode": "one-switch"})
+    game = make_driver(
+        data_dir, player="Kai", level=LEVELS[band], overrides={"input_mode": "one-switch"}
+    )
     try:
         assert isinstance(game.top, LevelScene)
         play_current_level(game, game.switch_select, wrong_first=True)
@@ -132,7 +135,9 @@ def test_under_9_wrong_answer_explains_and_asks_again(data_dir: Path) -> None:
         game.close()
 
 
-def test_report_lists_every_player_and_level(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_lists_every_player_and_level(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from game.cli import main
 
     game = make_driver(data_dir, player="Noor", level="grooming-secrets")
@@ -178,12 +183,22 @@ def test_finishing_a_band_gives_a_printable_certificate(data_dir: Path, tmp_path
 
     one_level = tmp_path / "levels"
     (one_level / "under-9").mkdir(parents=True)
-    source = Path(__file__).resolve().parents[2] / "content" / "levels" / "under-9" / "01-treasure-box.yaml"
-    (one_level / "under-9" / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    source = (
+        Path(__file__).resolve().parents[2]
+        / "content"
+        / "levels"
+        / "under-9"
+        / "01-treasure-box.yaml"
+    )
+    (one_level / "under-9" / source.name).write_text(
+        source.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     game = make_driver(data_dir, player="Zara", level="privacy-treasure", levels_dir=one_level)
     try:
         play_current_level(game, game.keyboard_select)
-        assert game.ids()[0] == "certificate", "the last level of a band offers the certificate first"
+        assert game.ids()[0] == "certificate", (
+            "the last level of a band offers the certificate first"
+        )
         game.keyboard_select("certificate")
         assert isinstance(game.top, CertificateScene)
         files = game.top.files
@@ -202,3 +217,59 @@ def test_finishing_a_band_gives_a_printable_certificate(data_dir: Path, tmp_path
         assert privacy.detail == "1 of 1 done" and privacy.marks == ["check"]
     finally:
         game.close()
+
+
+def test_text_size_changes_live_and_is_kept_for_the_player(data_dir: Path) -> None:
+    game = make_driver(data_dir, player="Mo", overrides={"setup_done": True})
+    try:
+        band_scene = game.top
+        title_height = band_scene.header_height()
+        game.keyboard_select("settings")
+        game.keyboard_select("setting-text_scale")
+        assert game.ctx.settings.text_scale == 125
+        assert game.ctx.text.size("body") == round(30 * 1.25)
+        assert "Text size: 125%" in game.widget("setting-text_scale").text
+        assert band_scene.header_height() > title_height, "the screen below re-laid out too"
+        game.key(pygame.K_ESCAPE)
+        assert isinstance(game.top, BandScene)
+    finally:
+        game.close()
+    pygame.quit()
+    again = make_driver(data_dir, player="Mo", overrides={"setup_done": True})
+    try:
+        assert again.ctx.settings.text_scale == 125
+    finally:
+        again.close()
+
+
+def test_no_sound_device_means_silence_not_a_crash(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_init = pygame.mixer.init
+    calls: list[str] = []
+
+    def no_device(*args: object, **kwargs: object) -> None:
+        calls.append(os.environ.get("SDL_AUDIODRIVER", ""))
+        if len(calls) == 1:
+            raise pygame.error("No available audio device")
+        real_init(*args, **kwargs)
+
+    import os
+
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    game = make_driver(data_dir, player="Quiet", level="privacy-treasure")
+    try:
+        assert len(calls) == 2 and calls[-1] == "dummy", "it retried with the silent driver"
+        assert any("No sound device" in notice for notice in game.ctx.notices)
+        play_current_level(game, game.keyboard_select)
+        assert isinstance(game.top, CompleteScene)
+    finally:
+        game.close()
+
+
+def test_an_idle_screen_is_not_redrawn(game: GameDriver) -> None:
+    frames = game.app.frames
+    game.wait(5.0)
+    assert game.app.frames == frames, "nothing changed, so nothing was drawn"
+    game.key(pygame.K_TAB)
+    assert game.app.frames == frames + 1
