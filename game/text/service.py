@@ -220,7 +220,12 @@ class TextService:
             category.startswith("M") or category == "Cf" or char in "\u200c\u200d"
         ):
             return current
-        if current is not None and not category.startswith("L") and code in self._coverage[current]:
+        if (
+            current is not None
+            and 0 <= current < len(self._coverage)  # -1: no font files at all
+            and not category.startswith("L")
+            and code in self._coverage[current]
+        ):
             return current
         for index in self._order:
             if code in self._coverage[index]:

@@ -26,6 +26,8 @@ def gui_theme(ctx: Context) -> dict[str, Any]:
     if fonts.regular is not None:
         font["regular_path"] = str(fonts.regular)
         font["bold_path"] = str(fonts.bold or fonts.regular)
+    else:  # our fonts are missing: pygame_gui's own bundled font, not a warning
+        font["name"] = "noto_sans"
     return {
         "defaults": {
             "font": font,
