@@ -11,11 +11,10 @@ import pytest
 
 from game import paths
 from game.content.catalogue import Catalogue
-from game.scenes.complete import CompleteScene
 from game.scenes.help import HelpScene
-from game.scenes.level import LevelScene
 from game.scenes.map import MapScene
-from tests.driver import make_driver, play_current_level
+from tests.driver import make_driver
+from tests.robustness.journeys import play_first_level
 
 BROKEN_FILES = {
     "under-9/09-garbage.yaml": b"\x00\xff\xfe garbage \x89PNG\r\n\x1a\n",
@@ -77,14 +76,9 @@ def test_the_map_shows_broken_levels_as_not_ready_and_the_others_still_play(
             game.click("more")
         assert sorted(seen) == expected
 
-        level = game.ctx.catalogue.by_band(band)[0]
         game.click("back")
-        game.click(f"band-{band}")
-        game.click(f"level-{level.id}")
-        assert isinstance(game.top, LevelScene)
-        play_current_level(game, game.click)
-        assert isinstance(game.top, CompleteScene)
-        assert game.ctx.store.progress(game.ctx.player.id)[level.id].status == "completed"
+        level_id = play_first_level(game, band)
+        assert game.ctx.store.progress(game.ctx.player.id)[level_id].status == "completed"
     finally:
         game.close()
 
@@ -98,11 +92,7 @@ def test_a_game_whose_badges_and_helplines_are_broken_still_plays(tmp_path: Path
     try:
         broken = {path.name for path, _ in game.ctx.catalogue.broken}
         assert {"badges.yaml", "helplines.yaml"} <= broken
-        level = game.ctx.catalogue.by_band("under-9")[0]
-        game.click("band-under-9")
-        game.click(f"level-{level.id}")
-        play_current_level(game, game.click)
-        assert isinstance(game.top, CompleteScene)
+        play_first_level(game, "under-9")
         game.key(pygame.K_F1)
         assert isinstance(game.top, HelpScene)
     finally:

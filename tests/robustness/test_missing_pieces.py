@@ -16,11 +16,9 @@ import pygame
 import pytest
 
 from game import paths
-from game.scenes.complete import CompleteScene
-from game.scenes.level import LevelScene
-from game.scenes.map import MapScene
 from game.scenes.settings import SettingsScene
-from tests.driver import GameDriver, make_driver, play_current_level
+from tests.driver import GameDriver, make_driver
+from tests.robustness.journeys import play_first_level
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -30,13 +28,7 @@ def plays_a_level_with_the_mouse(game_driver: GameDriver) -> None:
     game_driver.click("play")
     game_driver.click("avatar-owl")
     game_driver.click("done")
-    game_driver.click("band-under-9")
-    assert isinstance(game_driver.top, MapScene)
-    level = game_driver.ctx.catalogue.by_band("under-9")[0]
-    game_driver.click(f"level-{level.id}")
-    assert isinstance(game_driver.top, LevelScene)
-    play_current_level(game_driver, game_driver.click)
-    assert isinstance(game_driver.top, CompleteScene)
+    play_first_level(game_driver, "under-9")
 
 
 def adult_sees(game_driver: GameDriver, words: str) -> None:
