@@ -122,10 +122,11 @@ def canvas_to_window(point: tuple[int, int], window: tuple[int, int]) -> tuple[i
 class RealGame:
     """`sango` running on an X display, with its window, a log and a folder of screenshots."""
 
-    def __init__(self, display: str, data_dir: Path, shots: Path) -> None:
+    def __init__(self, display: str, data_dir: Path, shots: Path, program: Path = SANGO) -> None:
         self.display = display
         self.data_dir = data_dir
         self.shots = shots
+        self.program = program
         self.process: subprocess.Popen[bytes] | None = None
         self.window = ""
         self.screenshots: list[Path] = []
@@ -174,11 +175,11 @@ class RealGame:
 
     def start(self, *args: str) -> None:
         """Start `sango` and wait until its window shows a drawn frame."""
-        assert SANGO.exists(), f"no `sango` script beside {sys.executable}; run `uv sync`"
+        assert self.program.exists(), f"no program {self.program}; run `uv sync`"
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed when `running` ends
         self.process = subprocess.Popen(
-            [str(SANGO), "--data-dir", str(self.data_dir), *args],
+            [str(self.program), "--data-dir", str(self.data_dir), *args],
             env=self.env,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -297,10 +298,10 @@ class RealGame:
                 grab.wait(timeout=5)
 
 
-def report(data_dir: Path) -> list[dict[str, str]]:
+def report(data_dir: Path, program: Path = SANGO) -> list[dict[str, str]]:
     """`sango report --format csv` for this data folder, as rows."""
     done = subprocess.run(
-        [str(SANGO), "report", "--format", "csv", "--data-dir", str(data_dir)],
+        [str(program), "report", "--format", "csv", "--data-dir", str(data_dir)],
         capture_output=True,
         text=True,
         timeout=COMMAND_TIMEOUT,

@@ -45,7 +45,7 @@ def first_answer(plan: Plan) -> Press:
 def check_saved(game: RealGame, player: str, plan: Plan) -> None:
     """The game quit cleanly and `sango report` shows the level done with the same answers."""
     assert game.stop() == 0, f"the game did not quit cleanly:\n{game.log_tail()}"
-    row = row_for(report(game.data_dir), player, plan.level_id)
+    row = row_for(report(game.data_dir, game.program), player, plan.level_id)
     assert row["status"] == "completed", row
     assert (int(row["safe"]), int(row["unsafe"])) == (plan.safe, plan.unsafe), row
     assert row["band"] == "under-9" and row["finished_at"], row
