@@ -44,9 +44,11 @@ TALL_METRICS = 1.5
 """A face whose line box is taller than this many em reserves room for rare stacked marks
 (Noto Sans Arabic does: 2.1 em). Its lines are spaced by the ink of real text instead."""
 INK_SAMPLES: dict[str, str] = {
-    "Arab": "إِنَّ آلَاتِي جَمِيلَةٌ ظِلٌّ ضَوْءٌ كُلُّ شَيْءٍ لأَنَّ ئ ٣؟",
+    "Arab": "حقًّا عالٍ أُنشئ إِنَّ آلَاتِي ظِلٌّ شَيْءٍ لأَنَّ ئ ؟",
 }
-INK_PADDING = 0.1
+"""Words with the tallest and deepest mark stacks found in real text (shadda with tanween over
+an alef, kasratan under a lam): the line box of a tall face is their ink."""
+INK_PADDING = 0.04
 """Room kept above and below the ink of the sample, in em."""
 
 
@@ -54,6 +56,7 @@ class FaceFont(pygame.font.Font):
     """A pygame font that reports the line box the text service lays lines out with."""
 
     real_ascent: int
+    real_height: int
     box_ascent: int
     box_descent: int
 
@@ -181,6 +184,7 @@ class TextService:
         except (OSError, pygame.error, FileNotFoundError):
             font = FaceFont(None, size)
         font.real_ascent = pygame.font.Font.get_ascent(font)
+        font.real_height = pygame.font.Font.get_height(font)
         font.box_ascent = font.real_ascent
         font.box_descent = -pygame.font.Font.get_descent(font)
         return font
@@ -293,8 +297,24 @@ class TextService:
 
     # Measuring and wrapping --------------------------------------------------------------
     def line_height(self, role: str) -> int:
-        """Distance between baselines for a role, with the line-spacing setting."""
-        return round(self.font(role).get_linesize() * self.line_spacing)
+        """Distance between baselines for a role, with the line-spacing setting.
+
+        A face with a trimmed line box (Arabic) already holds room for its marks, so its lines
+        are spaced like Latin text of the same size, or by the box when that is taller.
+        """
+        font = self.font(role)
+        if not self._order or font.box_ascent + font.box_descent >= font.real_height:
+            return round(font.get_linesize() * self.line_spacing)
+        reference = next(
+            (
+                self._face_font(index, role in BOLD_ROLES, self.size(role), False, "Latn")
+                for index in self._order
+                if self.faces[index].script == "Latn"
+            ),
+            None,
+        )
+        latin = reference.get_linesize() if reference is not None else font.get_linesize()
+        return max(font.get_linesize(), round(latin * self.line_spacing))
 
     def _width(self, line: str, role: str, rtl: bool | None = None) -> int:
         key = (line, role, self.size(role), rtl)
