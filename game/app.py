@@ -11,17 +11,25 @@ from typing import Any
 
 import pygame
 
+from game.audio.announcer import Announcer
+from game.audio.narrator import Narrator
 from game.audio.player import Audio, start_mixer
+from game.audio.screen_reader import ScreenReader
+from game.audio.speech import find_engine
+from game.audit.drawlog import DrawLog
 from game.context import Context, data_dir_for
 from game.i18n.catalog import I18n
 from game.input.actions import Action
 from game.input.devices import InputRouter
+from game.input.gamepads import Gamepads
 from game.input.scanner import Scanner
 from game.paths import assets_dir, levels_dir, locales_dir
+from game.scenes.base import CANVAS as CANVAS_RECT
 from game.scenes.base import CANVAS_SIZE, Scene
 from game.settings import Settings
 from game.text.service import TextService, find_fonts
 from game.ui.art import Art
+from game.ui.captions import Captions, draw_notice
 
 WINDOW_TITLE = "Sango"
 MAX_WAIT_MS = 1000
@@ -54,7 +62,8 @@ def create_context(options: LaunchOptions, clock: Any = time.monotonic) -> Conte
     audio_problem = start_mixer()
     if audio_problem:
         notices.append(audio_problem)
-    store = Store.open(data_dir_for(options.data_dir, dict(os.environ)))
+    data_dir = data_dir_for(options.data_dir, dict(os.environ))
+    store = Store.open(data_dir)
     if store.recovered_from is not None:
         notices.append(
             f"The saved progress could not be read. It was moved aside to {store.recovered_from} "
@@ -65,6 +74,18 @@ def create_context(options: LaunchOptions, clock: Any = time.monotonic) -> Conte
     catalogue = Catalogue.load(options.levels_dir or levels_dir())
     stored = Settings.from_dict(store.load_settings(None))
     settings = stored.changed(**options.overrides) if options.overrides else stored
+    audio = Audio(assets_dir() / "sounds", audio_problem)
+    narrator = Narrator(
+        audio,
+        find_engine(),
+        ScreenReader.detect(),
+        cache_dir=data_dir / "cache" / "narration",
+    )
+    if narrator.screen_reader is None and narrator.engine is None:
+        notices.append(
+            "No text-to-speech voice was found on this computer, so the game cannot read aloud. "
+            "Everything can still be read on screen."
+        )
     ctx = Context(
         stored_settings=stored,
         store=store,
@@ -76,12 +97,13 @@ def create_context(options: LaunchOptions, clock: Any = time.monotonic) -> Conte
             settings.line_spacing,
         ),
         art=Art(assets_dir() / "art"),
-        audio=Audio(assets_dir() / "sounds", audio_problem),
+        audio=audio,
         input=InputRouter(settings.input_mode, settings.debounce, clock),
         scanner=Scanner(settings.scan_interval),
         clock=clock,
         overrides=dict(options.overrides),
         notices=notices,
+        narrator=narrator,
     )
     ctx.apply()
     return ctx
@@ -96,6 +118,10 @@ def first_scene(ctx: Context, options: LaunchOptions) -> None:
         from game.scenes.shortcuts import start_shortcut
 
         start_shortcut(ctx, options.player, options.level)
+    elif not ctx.settings.setup_done:
+        from game.scenes.setup import SetupScene
+
+        ctx.scenes.push(SetupScene(ctx))
 
 
 def open_window(fullscreen: bool = False) -> pygame.Surface:
@@ -131,6 +157,17 @@ class App:
         self.frames = 0
         self._needs_draw = True
         self._seen_top: tuple[int, int] | None = None
+        self.gamepads = Gamepads()
+        self.gamepads.start()
+        self.captions = Captions(ctx)
+        self.announcer = Announcer(ctx)
+        if ctx.text.log is None:
+            ctx.text.log = DrawLog()
+
+    @property
+    def scanning(self) -> bool:
+        """Whether the highlight moves by itself: one-switch mode, or a screen that scans."""
+        return self.ctx.input.scanning or self.top.auto_scan
 
     @property
     def top(self) -> Scene:
@@ -154,42 +191,63 @@ class App:
             self._needs_draw = True
             return
         if event.type == pygame.KEYUP and event.key == pygame.K_F11:
-            pygame.display.toggle_fullscreen()
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error:  # some drivers cannot: the window simply stays as it is
+                pass
             self._needs_draw = True
+            return
+        if self.gamepads.handle(event):
             return
         top = self.top
         if top.handle_event(event):
             return
         for signal in ctx.input.translate(event):
-            if ctx.input.scanning and signal is Action.SELECT and ctx.scanner.resume(ctx.clock()):
+            if self.scanning and signal is Action.SELECT and ctx.scanner.resume(ctx.clock()):
                 self._needs_draw = True
                 continue
             self.top.handle(signal)
-            if ctx.input.scanning and signal is Action.SELECT:
+            if self.scanning and signal is Action.SELECT:
                 ctx.scanner.restart(ctx.clock())
 
     def tick(self) -> None:
-        """Run timers: the top scene's, and the auto-scan."""
+        """Run timers: the top scene's, the auto-scan, captions and the narrator's queue."""
         ctx = self.ctx
         now = ctx.clock()
+        ctx.narrator.poll(now)
+        if self.captions.update(now):
+            self._needs_draw = True
         top = self.top
         if top.update(now):
             top.dirty = True
         identity = (id(top), top.layout_version)
         if identity != self._seen_top:
+            new_screen = self._seen_top is None or self._seen_top[0] != id(top)
             self._seen_top = identity
-            if ctx.input.scanning:
-                top.focus.first()
+            if self.scanning:
+                # A new screen scans from its first item; the same screen laid out again (a new
+                # step, a setting changed) keeps the highlight where it was, if it still exists.
+                if new_screen:
+                    top.focus.first()
                 ctx.scanner.restart(now)
-        if ctx.input.scanning and ctx.scanner.due(now, len(top.focus.items)):
+        if self.scanning and ctx.scanner.due(now, len(top.focus.items)):
             top.focus.move(1)
-            ctx.audio.play("scan-tick")
+            if ctx.settings.scan_sound:
+                ctx.audio.play("scan-tick")
             top.dirty = True
 
     def timeout_ms(self) -> int:
         """How long the loop may sleep before a timer is due."""
-        deadlines = [d for d in (self.top.deadline(),) if d is not None]
-        if self.ctx.input.scanning and self.ctx.scanner.deadline is not None:
+        deadlines = [
+            d
+            for d in (
+                self.top.deadline(),
+                self.captions.deadline(),
+                self.ctx.narrator.deadline(),
+            )
+            if d is not None
+        ]
+        if self.scanning and self.ctx.scanner.deadline is not None:
             deadlines.append(self.ctx.scanner.deadline)
         if not deadlines:
             return MAX_WAIT_MS
@@ -201,16 +259,44 @@ class App:
         return (
             self._needs_draw
             or self.ctx.scenes.changed
-            or any(scene.dirty for scene in self.ctx.scenes.visible())
+            or any(scene.dirty or scene.damage for scene in self.ctx.scenes.visible())
         )
 
+    def redraw_area(self) -> pygame.Rect | None:
+        """The part of the canvas the next frame changes when only the focus moved, else None
+        (everything). Drawing clipped to it leaves the rest of the frame as it was."""
+        scenes = self.ctx.scenes.visible()
+        if self._needs_draw or self.ctx.scenes.changed or any(scene.dirty for scene in scenes):
+            return None
+        parts = [rect for scene in scenes for rect in scene.damage]
+        return parts[0].unionall(parts[1:]).clip(self.surface.get_rect()) if parts else None
+
     def draw(self) -> None:
-        """Draw the visible scenes onto the canvas."""
-        for scene in self.ctx.scenes.visible():
+        """Draw the visible scenes onto the canvas, then the overlays; then say what changed."""
+        ctx = self.ctx
+        log = ctx.text.log
+        if log is not None:
+            log.clear()
+        for scene in ctx.scenes.visible():
+            if log is not None:
+                log.mark(scene, "content")
             scene.draw(self.surface)
-        self.ctx.scenes.changed = False
+        if log is not None:
+            log.mark(None, "overlay")
+        if self.scanning and ctx.scanner.paused:
+            _ = ctx._
+            draw_notice(
+                self.surface,
+                ctx,
+                "pause",
+                _("The scan is resting. Press your switch to start again."),
+                CANVAS_RECT.center,
+            )
+        self.captions.draw(self.surface)
+        ctx.scenes.changed = False
         self._needs_draw = False
         self.frames += 1
+        self.announcer.after_draw()
 
     def step(self, wait: bool = True) -> None:
         """One turn of the loop: events (blocking until one arrives or a timer is due), timers,
@@ -225,7 +311,11 @@ class App:
                 return
         self.tick()
         if self.needs_draw():
-            self.draw()
+            self.surface.set_clip(self.redraw_area())
+            try:
+                self.draw()
+            finally:
+                self.surface.set_clip(None)
             pygame.display.flip()
 
     def run(self) -> None:

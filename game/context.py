@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.audio.narrator import Narrator
 from game.audio.player import Audio
 from game.i18n.catalog import I18n
 from game.input.devices import InputRouter
@@ -43,6 +44,8 @@ class Context:
     player: Player | None = None
     notices: list[str] = field(default_factory=list)
     """Things an adult should know (no sound device, a recovered database...)."""
+    narrator: Narrator = field(default_factory=lambda: Narrator(None))
+    """Reads text aloud (screen reader, recorded voice or offline text-to-speech)."""
     running: bool = True
     _effective: tuple[tuple[Any, ...], Settings] | None = field(
         default=None, init=False, repr=False, compare=False
@@ -98,7 +101,10 @@ class Context:
             settings.text_scale,
             settings.line_spacing,
         )
-        self.audio.configure(settings.effects_volume, settings.mute)
+        self.audio.configure(
+            settings.effects_volume, settings.mute, settings.narration_volume, settings.music_volume
+        )
+        self.narrator.configure(self.i18n.locale, settings.narration_speed)
         self.input.mode = settings.input_mode
         self.input.debounce = settings.debounce
         self.scanner.interval = settings.scan_interval

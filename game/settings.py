@@ -23,6 +23,12 @@ TEXT_SCALES: tuple[int, ...] = (100, 125, 150, 175, 200)
 LINE_SPACINGS: tuple[float, ...] = (1.0, 1.25, 1.5, 1.75, 2.0)
 SCAN_INTERVALS: tuple[float, ...] = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0)
 VOLUME_STEPS: tuple[int, ...] = (0, 25, 50, 75, 100)
+DEBOUNCE_STEPS: tuple[float, ...] = (0.0, 0.25, 0.5, 0.75, 1.0)
+"""Input delay steps in seconds: presses closer together than this count once (tremor)."""
+NARRATION_SPEEDS: tuple[int, ...] = (60, 80, 100, 125, 150)
+"""Reading-aloud speeds, in percent of a calm speaking pace."""
+NARRATION_BAND = "under-9"
+"""The band where reading aloud is on unless the player or an adult turned it off."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +43,14 @@ class Settings:
     locale: str | None = None
     narration: bool | None = None
     """None means "the band decides": on for under-9, off otherwise."""
+    narration_speed: int = 100
     effects_volume: int = 75
     narration_volume: int = 100
     music_volume: int = 50
     mute: bool = False
     captions: bool = False
+    scan_sound: bool = True
+    """A soft tick each time the auto-scan highlight moves."""
     high_contrast: bool = False
     reduced_motion: bool = False
     dyslexia_font: bool = False
@@ -51,6 +60,12 @@ class Settings:
     def changed(self, **values: Any) -> Settings:
         """A copy with some values changed, each checked and clamped."""
         return Settings.from_dict({**self.to_dict(), **values})
+
+    def narration_for(self, band: str | None) -> bool:
+        """Whether the game reads aloud in this band (None: outside any band)."""
+        if self.narration is not None:
+            return self.narration
+        return band == NARRATION_BAND
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values, for the store."""
@@ -86,6 +101,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
         return max(0.5, min(5.0, float(value)))
     if name == "debounce":
         return max(0.0, min(1.0, float(value)))
+    if name == "narration_speed":
+        return min(NARRATION_SPEEDS, key=lambda step: abs(step - int(value)))
     if name.endswith("_volume"):
         return max(0, min(100, int(value)))
     if name in ("locale", "helpline_country"):

@@ -35,18 +35,25 @@ class InputRouter:
         self._clock = clock
         self._last_action_at = -1e9
         self._stick_centred = True
+        self._hat_held: Action | None = None
 
     @property
     def scanning(self) -> bool:
         """Whether the highlight moves by itself (one-switch auto-scan)."""
         return self.mode is InputMode.ONE_SWITCH
 
+    @property
+    def step_scanning(self) -> bool:
+        """Whether one switch moves the highlight and another selects (two-switch step-scan)."""
+        return self.mode is InputMode.TWO_SWITCH
+
     def translate(self, event: pygame.event.Event) -> list[Signal]:
         """The actions and pointer events that one raw event means."""
         signals = self._translate(event)
         accepted: list[Signal] = []
         for signal in signals:
-            if isinstance(signal, Action) and not self._accept():
+            presses = isinstance(signal, Action) or (isinstance(signal, Pointer) and signal.click)
+            if presses and not self._accept():
                 continue
             accepted.append(signal)
         return accepted
@@ -65,10 +72,8 @@ class InputRouter:
             if self.mode in (InputMode.ONE_SWITCH, InputMode.TWO_SWITCH):
                 return []
             return [Pointer(event.pos, click=False)]
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            if self.mode in (InputMode.ONE_SWITCH, InputMode.TWO_SWITCH):
-                return [Action.SELECT]
-            return [Pointer(event.pos, click=True)]
+        if event.type == pygame.MOUSEBUTTONUP and event.button in (1, 3):
+            return self._mouse_button(event)
         if event.type == pygame.FINGERUP:
             return []
         if event.type == pygame.JOYBUTTONUP:
@@ -76,12 +81,7 @@ class InputRouter:
         if event.type == pygame.CONTROLLERBUTTONUP:
             return self._controller_button(event.button)
         if event.type == pygame.JOYHATMOTION:
-            x, y = event.value
-            if x > 0 or y < 0:
-                return [Action.NEXT]
-            if x < 0 or y > 0:
-                return [Action.PREVIOUS]
-            return []
+            return self._hat(event.value)
         if event.type == pygame.JOYAXISMOTION and event.axis in (0, 1):
             return self._stick(event.value)
         return []
@@ -108,6 +108,32 @@ class InputRouter:
         if key in _SELECT_KEYS:
             return [Action.SELECT]
         return []
+
+    def _mouse_button(self, event: pygame.event.Event) -> list[Signal]:
+        if self.mode is InputMode.ONE_SWITCH:
+            return [Action.SELECT]
+        if self.mode is InputMode.TWO_SWITCH:
+            # Switch interfaces often send a left click for one switch, a right click for the other.
+            return [Action.SELECT] if event.button == 1 else [Action.NEXT]
+        if event.button != 1:
+            return []
+        return [Pointer(event.pos, click=True)]
+
+    def _hat(self, value: tuple[int, int]) -> list[Signal]:
+        """The D-pad moves on release, like every other press."""
+        x, y = value
+        if x > 0 or y < 0:
+            self._hat_held = Action.NEXT
+            return []
+        if x < 0 or y > 0:
+            self._hat_held = Action.PREVIOUS
+            return []
+        held, self._hat_held = self._hat_held, None
+        if held is None:
+            return []
+        if self.mode is InputMode.ONE_SWITCH:
+            return [Action.SELECT]
+        return [held]
 
     def _gamepad_button(self, button: int) -> list[Signal]:
         if self.mode is InputMode.TWO_SWITCH:

@@ -26,7 +26,7 @@ class FocusRing:
         self._items: list[Focusable] = []
         self._index = 0
         self.visible = False
-        """Whether the focus indicator is drawn (hidden for pure pointer use until a key moves it)."""
+        """Whether the focus indicator is drawn (hidden while pointing, until a key moves it)."""
 
     @property
     def items(self) -> Sequence[Focusable]:

@@ -8,7 +8,15 @@ import pygame
 
 from game.input.actions import Action, Pointer
 from game.input.focus import FocusRing
-from game.ui.widgets import GAP, Button, Widget, button_height, button_width, draw_focus
+from game.ui.widgets import (
+    GAP,
+    RADIUS,
+    Button,
+    Widget,
+    button_height,
+    button_width,
+    draw_focus,
+)
 
 if TYPE_CHECKING:
     from game.context import Context
@@ -17,6 +25,8 @@ CANVAS_SIZE = (1280, 720)
 CANVAS = pygame.Rect(0, 0, *CANVAS_SIZE)
 EDGE = 24
 """Nothing focusable comes nearer the canvas edge than this, so the focus ring always shows."""
+FOCUS_REACH = 24
+"""How far the focus ring or scan highlight reaches outside its widget, with room to spare."""
 
 
 class Scene:
@@ -32,12 +42,21 @@ class Scene:
     can_go_back = True
     show_settings = True
     show_help = True
+    show_replay = True
+    """A "Hear again" button in the bottom bar, whenever something can read aloud."""
+    auto_scan = False
+    """Scan through the choices by itself whatever the input mode (the first-run setup, where
+    the game does not yet know how the child presses)."""
+    narrate_always = False
+    """Read this scene aloud even when narration is off (a screen that needs no reading)."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.focus = FocusRing()
         self.widgets: list[Widget] = []
         self.dirty = True
+        self.damage: list[pygame.Rect] = []
+        """Areas to redraw when only they changed (the focus moved); `dirty` redraws it all."""
         self.layout_version = 0
 
     # Life cycle -------------------------------------------------------------------------
@@ -86,6 +105,31 @@ class Scene:
         mirrored.x = CANVAS.width - rect.right
         return mirrored
 
+    def narration(self) -> str:
+        """The scene's main text to read aloud; empty means "the text it draws itself"."""
+        return ""
+
+    def spoken_text(self, opening: bool = True) -> list[str]:
+        """What the narrator reads for this scene: the title when it opens, then the main text.
+
+        Without a `narration` of its own, the scene's drawn text (not its buttons) is read, as
+        recorded by the draw log while it was last drawn.
+        """
+        title = self.title()
+        lines = [title] if opening and title else []
+        main = self.narration()
+        if main:
+            lines.append(main)
+        else:
+            log = self.ctx.text.log
+            drawn = log.texts(self, ("content",)) if log is not None else []
+            lines.extend(text for text in drawn if text != title and text not in lines)
+        return lines
+
+    def replay(self) -> None:
+        """Read the screen again, even with narration off: the player asked for it."""
+        self.ctx.narrator.say(self.spoken_text())
+
     def header_height(self) -> int:
         """Height of the title strip at the top."""
         return self.ctx.text.line_height("heading") + 28 if self.title() else EDGE
@@ -116,6 +160,19 @@ class Scene:
                     self.back,
                     text=text,
                     icon="back",
+                )
+            )
+        if self.show_replay and self.ctx.narrator.available:
+            text = _("Hear again")
+            x = widgets[-1].rect.right + GAP if widgets else EDGE
+            widgets.append(
+                Button(
+                    "replay",
+                    pygame.Rect(x, y, button_width(self.ctx, text, True), height),
+                    text,
+                    self.replay,
+                    text=text,
+                    icon="replay",
                 )
             )
         right = CANVAS.width - EDGE
@@ -150,7 +207,7 @@ class Scene:
                 )
             )
         widgets.extend(reversed(trailing))
-        return widgets
+        return _fit_bar(widgets)
 
     # Input -------------------------------------------------------------------------------
     def handle(self, signal: Action | Pointer) -> None:
@@ -160,15 +217,17 @@ class Scene:
             if item is None:
                 return
             if self.focus.focused is not item:
+                before = self.focus.focused
                 self.focus.focus(item.id)
-                self.dirty = True
+                self.focus_moved(before)
             if signal.click:
                 self.press(item)
             return
         if signal is Action.NEXT or signal is Action.PREVIOUS:
+            before = self.focus.focused
             if self.focus.move(1 if signal is Action.NEXT else -1) is not None:
                 self.ctx.audio.play("focus")
-                self.dirty = True
+                self.focus_moved(before)
         elif signal is Action.SELECT:
             item = self.focus.focused
             if item is not None:
@@ -177,6 +236,15 @@ class Scene:
             self.back()
         elif signal is Action.HELP:
             self.open_help()
+
+    def focus_moved(self, before: Widget | None) -> None:
+        """Redraw only around the old and the new focus, which is all a focus move changes.
+
+        A scene that also shows something elsewhere about the focused item sets `dirty` instead.
+        """
+        for widget in (before, self.focus.focused):
+            if widget is not None:
+                self.damage.append(widget.rect.inflate(2 * FOCUS_REACH, 2 * FOCUS_REACH))
 
     def press(self, item: Widget) -> None:
         """Activate a widget, with the select sound."""
@@ -217,22 +285,35 @@ class Scene:
     # Drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole scene onto the canvas."""
+        log = self.ctx.text.log
         self.draw_background(surface)
         title = self.title()
         if title:
+            if log is not None:
+                log.mark(self, "title")
             rendered = self.ctx.text.render(
                 title, "heading", self.ctx.theme.ink, CANVAS.width - 2 * EDGE, "center"
             )
             strip = pygame.Rect(0, 0, CANVAS.width, self.header_height())
             pygame.draw.rect(surface, self.ctx.theme.bar, strip)
             surface.blit(rendered, rendered.get_rect(center=strip.center))
+        if log is not None:
+            log.mark(self, "content")
         self.draw_content(surface)
         for widget in self.widgets:
+            if log is not None:
+                log.mark(self, widget)
             widget.draw(surface, self.ctx, widget is self.focus.focused)
+        if log is not None:
+            log.mark(self, "content")
         focused = self.focus.focused
         if focused is not None:
-            draw_focus(surface, focused.rect, self.ctx)
+            if self.ctx.input.scanning or self.auto_scan or self.ctx.input.step_scanning:
+                draw_scan_highlight(surface, focused.rect, self.ctx)
+            else:
+                draw_focus(surface, focused.rect, self.ctx)
         self.dirty = False
+        self.damage.clear()
 
     def draw_background(self, surface: pygame.Surface) -> None:
         """The calm background art, or plain colour in high contrast."""
@@ -252,3 +333,46 @@ class Scene:
 
     def draw_content(self, surface: pygame.Surface) -> None:
         """Extras drawn under the widgets: Sango, panels, pictures."""
+
+
+def draw_scan_highlight(surface: pygame.Surface, rect: pygame.Rect, ctx: Context) -> None:
+    """The switch-scan highlight: a wide bright band between two dark rings, so the item the
+    scan is on can be seen from across a room, on any background."""
+    theme = ctx.theme
+    outer, inner = theme.focus_outer, theme.focus_inner
+    if ctx.settings.high_contrast:
+        outer, inner = theme.background, theme.focus_outer
+    pygame.draw.rect(surface, outer, rect.inflate(36, 36), width=5, border_radius=RADIUS + 16)
+    pygame.draw.rect(surface, inner, rect.inflate(28, 28), width=10, border_radius=RADIUS + 12)
+    pygame.draw.rect(surface, outer, rect.inflate(10, 10), width=4, border_radius=RADIUS + 4)
+
+
+def _fit_bar(widgets: list[Widget]) -> list[Widget]:
+    """Keep the bottom bar on one line at any text size: when the buttons do not fit, "Hear
+    again" shows its icon only (its words are still spoken), then every button does."""
+    room = CANVAS.width - 2 * EDGE
+    buttons = [widget for widget in widgets if isinstance(widget, Button)]
+
+    def used() -> int:
+        return sum(widget.rect.width for widget in buttons) + GAP * max(0, len(buttons) - 1)
+
+    for shrinking in (
+        [widget for widget in buttons if widget.id == "replay"],
+        buttons,
+    ):
+        if used() <= room:
+            break
+        for widget in shrinking:
+            widget.text = ""
+            widget.rect.width = widget.rect.height
+    leading = [widget for widget in buttons if widget.id in ("back", "replay")]
+    trailing = [widget for widget in buttons if widget not in leading]
+    x = EDGE
+    for widget in leading:
+        widget.rect.x = x
+        x = widget.rect.right + GAP
+    x = CANVAS.width - EDGE
+    for widget in reversed(trailing):
+        widget.rect.right = x
+        x = widget.rect.left - GAP
+    return widgets

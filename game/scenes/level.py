@@ -96,6 +96,10 @@ class LevelScene(Scene):
     def title(self) -> str:
         return self.t(self.level.title)
 
+    def narration(self) -> str:
+        """The step on screen, read aloud as a whole (all its pages, its choices)."""
+        return self.view.narration()
+
     def sango_width(self) -> int:
         """Sango gives way to the text as the text grows."""
         scale = self.ctx.settings.text_scale

@@ -10,7 +10,15 @@ import pygame
 
 from game.i18n.catalog import available_locales
 from game.scenes.base import Scene
-from game.settings import LINE_SPACINGS, SCAN_INTERVALS, TEXT_SCALES, VOLUME_STEPS, InputMode
+from game.settings import (
+    DEBOUNCE_STEPS,
+    LINE_SPACINGS,
+    NARRATION_SPEEDS,
+    SCAN_INTERVALS,
+    TEXT_SCALES,
+    VOLUME_STEPS,
+    InputMode,
+)
 from game.ui.pages import grid
 from game.ui.widgets import GAP, Button, Widget, button_height, button_width, draw_panel
 
@@ -48,7 +56,10 @@ class SettingsScene(Scene):
     def choices(self) -> list[Choice]:
         """Every setting, in the order shown."""
         _ = self.ctx._
-        on_off = lambda value: _("On") if value else _("Off")
+
+        def on_off(value: object) -> str:
+            return _("On") if value else _("Off")
+
         modes = {
             InputMode.MOUSE: _("Mouse or touch"),
             InputMode.KEYBOARD: _("Keyboard"),
@@ -58,6 +69,12 @@ class SettingsScene(Scene):
         }
         countries = [None, *self.ctx.catalogue.helpline_countries()]
         locales = available_locales(self.ctx.i18n.locales_dir)
+
+        def narration(value: bool | None) -> str:
+            if value is None:
+                return _("Read aloud: Auto")
+            return _("Read aloud: {state}").format(state=on_off(value))
+
         return [
             Choice(
                 "text_scale",
@@ -72,6 +89,37 @@ class SettingsScene(Scene):
                 lambda v: _("Line spacing: {value}").format(value=f"{v:g}"),
             ),
             Choice(
+                "dyslexia_font",
+                "text-size",
+                (False, True),
+                lambda v: _("Easy-read font: {state}").format(state=on_off(v)),
+            ),
+            Choice(
+                "high_contrast",
+                "contrast",
+                (False, True),
+                lambda v: _("High contrast: {state}").format(state=on_off(v)),
+            ),
+            Choice(
+                "reduced_motion",
+                "pause",
+                (False, True),
+                lambda v: _("Less movement: {state}").format(state=on_off(v)),
+            ),
+            Choice("narration", "speaker", (None, True, False), narration),
+            Choice(
+                "narration_speed",
+                "speaker",
+                NARRATION_SPEEDS,
+                lambda v: _("Reading speed: {percent}%").format(percent=v),
+            ),
+            Choice(
+                "captions",
+                "chat",
+                (False, True),
+                lambda v: _("Sound captions: {state}").format(state=on_off(v)),
+            ),
+            Choice(
                 "input_mode",
                 "keyboard",
                 list(InputMode),
@@ -84,28 +132,40 @@ class SettingsScene(Scene):
                 lambda v: _("Scan speed: {seconds} s").format(seconds=f"{v:g}"),
             ),
             Choice(
+                "scan_sound",
+                "switch",
+                (True, False),
+                lambda v: _("Scan tick sound: {state}").format(state=on_off(v)),
+            ),
+            Choice(
+                "debounce",
+                "two-switch",
+                DEBOUNCE_STEPS,
+                lambda v: _("Ignore quick repeat presses: {seconds} s").format(seconds=f"{v:g}"),
+            ),
+            Choice(
+                "narration_volume",
+                "speaker",
+                VOLUME_STEPS,
+                lambda v: _("Voice volume: {percent}%").format(percent=v),
+            ),
+            Choice(
                 "effects_volume",
                 "speaker",
                 VOLUME_STEPS,
                 lambda v: _("Sound effects: {percent}%").format(percent=v),
             ),
             Choice(
+                "music_volume",
+                "speaker",
+                VOLUME_STEPS,
+                lambda v: _("Music: {percent}%").format(percent=v),
+            ),
+            Choice(
                 "mute",
                 "speaker-off",
                 (False, True),
                 lambda v: _("Mute all sound: {state}").format(state=on_off(v)),
-            ),
-            Choice(
-                "high_contrast",
-                "settings",
-                (False, True),
-                lambda v: _("High contrast: {state}").format(state=on_off(v)),
-            ),
-            Choice(
-                "dyslexia_font",
-                "text-size",
-                (False, True),
-                lambda v: _("Easy-read font: {state}").format(state=on_off(v)),
             ),
             Choice(
                 "locale",
@@ -164,7 +224,12 @@ class SettingsScene(Scene):
         return widgets
 
     def _notice_text(self) -> str:
-        return "\n".join(self.ctx.notices)
+        """What an adult should know, each said once: no sound device, no voice..."""
+        notices: list[str] = []
+        for notice in [*self.ctx.notices, *self.ctx.narrator.problems]:
+            if self.ctx._(notice) not in notices:
+                notices.append(self.ctx._(notice))
+        return "\n".join(notices)
 
     def _cycler(self, choice: Choice) -> Callable[[], None]:
         def cycle() -> None:
