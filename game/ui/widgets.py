@@ -17,6 +17,8 @@ MIN_TARGET = 72
 GAP = 20
 """Space between targets: at least 16 px."""
 RADIUS = 18
+FACE_KEY = (255, 0, 255)
+"""The see-through colour of a cached button face (no theme or art uses it)."""
 
 
 @dataclass(eq=False)
@@ -47,6 +49,9 @@ class Button(Widget):
     style: str = "normal"
     align: str = "center"
     selected: bool = False
+    _face: tuple[tuple[object, ...], pygame.Surface] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def draw(self, surface: pygame.Surface, ctx: Context, focused: bool) -> None:
         theme = ctx.theme
@@ -56,8 +61,7 @@ class Button(Widget):
         elif self.style in ("safe", "unsafe", "neutral"):
             fill = getattr(theme, self.style)
             ink, edge = theme.feedback_ink, fill
-        pygame.draw.rect(surface, fill, self.rect, border_radius=RADIUS)
-        pygame.draw.rect(surface, edge, self.rect, width=3, border_radius=RADIUS)
+        parts: list[tuple[pygame.Surface, tuple[int, int]]] = []
         icon_size = min(self.rect.height - 2 * PADDING, ctx.text.size("button") + 12)
         text_left = self.rect.left + PADDING
         text_width = self.rect.width - 2 * PADDING
@@ -65,7 +69,7 @@ class Button(Widget):
         if self.icon:
             icon = ctx.art.image("icons", self.icon, (icon_size, icon_size), tint=ink)
             icon_x = self.rect.right - PADDING - icon_size if rtl else self.rect.left + PADDING
-            surface.blit(icon, (icon_x, self.rect.centery - icon_size // 2))
+            parts.append((icon, (icon_x, self.rect.centery - icon_size // 2)))
             text_width -= icon_size + PADDING // 2
             if not rtl:
                 text_left += icon_size + PADDING // 2
@@ -74,7 +78,42 @@ class Button(Widget):
             if rtl and align == "left":
                 align = "right"
             rendered = ctx.text.render(self.text, "button", ink, text_width, align)
-            surface.blit(rendered, (text_left, self.rect.centery - rendered.get_height() // 2))
+            parts.append((rendered, (text_left, self.rect.centery - rendered.get_height() // 2)))
+        inside = all(self.rect.contains(part.get_rect(topleft=at)) for part, at in parts)
+        if type(surface) is pygame.Surface and inside:
+            surface.blit(self._cached_face(surface, fill, edge, parts), self.rect)
+            return
+        # Drawn piece by piece: text spilling out, or a canvas that records each blit (audit).
+        pygame.draw.rect(surface, fill, self.rect, border_radius=RADIUS)
+        pygame.draw.rect(surface, edge, self.rect, width=3, border_radius=RADIUS)
+        for part, at in parts:
+            surface.blit(part, at)
+
+    def _cached_face(
+        self,
+        surface: pygame.Surface,
+        fill: tuple[int, int, int],
+        edge: tuple[int, int, int],
+        parts: list[tuple[pygame.Surface, tuple[int, int]]],
+    ) -> pygame.Surface:
+        """The button drawn once on its own surface and reused until its look changes.
+
+        The corners are see-through by a run-length encoded colour key: one such blit costs a
+        fraction of drawing the rounded rectangle, icon and text again every frame.
+        """
+        x, y = self.rect.topleft
+        key = (self.rect.size, fill, edge, *((part, (px - x, py - y)) for part, (px, py) in parts))
+        if self._face is None or self._face[0] != key:
+            face = pygame.Surface(self.rect.size, 0, surface)
+            face.fill(FACE_KEY)
+            face.set_colorkey(FACE_KEY, pygame.RLEACCEL)
+            area = face.get_rect()
+            pygame.draw.rect(face, fill, area, border_radius=RADIUS)
+            pygame.draw.rect(face, edge, area, width=3, border_radius=RADIUS)
+            for part, at in key[3:]:
+                face.blit(part, at)
+            self._face = (key, face)
+        return self._face[1]
 
 
 @dataclass(eq=False)
