@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -22,7 +23,9 @@ from game.content.helplines import COUNTRY_PATTERN, Helplines
 from game.content.models import LEVEL_ID_PATTERN, SENSITIVE_TOPICS, Band, Level
 from game.content.problems import Problem, closest_match, did_you_mean
 from game.content.yaml_source import DataPath, YamlDocument
-from game.steps import SLUG_PATTERN, StepReference
+from game.steps import SLUG_PATTERN, StepModel, StepReference
+from game.steps.chat import ChatReplies, ChatReply, ChatStep
+from game.steps.choice import ChoiceStep, Result
 from game.steps.registry import STEP_TYPES
 
 LevelCheck = Callable[[Level, YamlDocument], Iterable[Problem]]
@@ -33,6 +36,30 @@ ASSET_SUFFIXES = {
     "image": (".png", ".jpg", ".jpeg", ".svg", ".webp"),
 }
 """File types the game can play or show, by reference kind."""
+
+_RIFF_KINDS = {".wav": b"WAVE", ".webp": b"WEBP"}
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".ogg": (b"OggS",),
+    ".flac": (b"fLaC",),
+    ".mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa", b"\xff\xe3"),
+}
+"""How each kind of file starts, so a renamed or broken file is caught before a child meets it."""
+_KIND_NAMES = {
+    ".png": "PNG picture",
+    ".jpg": "JPEG picture",
+    ".jpeg": "JPEG picture",
+    ".webp": "WebP picture",
+    ".svg": "SVG picture",
+    ".ogg": "Ogg sound",
+    ".wav": "WAV sound",
+    ".flac": "FLAC sound",
+    ".mp3": "MP3 sound",
+}
+MAX_PICTURE_SIDE = 4096
+"""Larger pictures take too much memory on a school's old laptop (the game shows them small)."""
 
 _ITEM_NOUNS = {
     "steps": ("step", "steps"),
@@ -451,7 +478,10 @@ def check_level(
         for where, message in step.inner_problems():
             problems.append(document.problem(("steps", index, *where), message))
     problems += goto_problems
-    if not goto_problems:
+    forgiving_problems = list(_forgiving_problems(level, document))
+    problems += forgiving_problems
+    problems += _blank_text_problems(document)
+    if not goto_problems and not any(problem.is_error for problem in forgiving_problems):
         problems += _flow_problems(level, document, labels)
     if strict:
         for check in STRICT_CHECKS:
@@ -532,9 +562,10 @@ def _goto_problems(
             + (did_you_mean(label, labels) or f": add `label: {label}` to the step to jump to"),
         )
     elif labels[label] == index:
+        what = {"choice": "choice", "chat": "chat"}.get(str(path[2]), "step")
         yield document.problem(
             path,
-            f"goto '{label}' jumps back to this same choice, so the player could never leave it: "
+            f"goto '{label}' jumps back to this same {what}, so the player could never leave it: "
             "point it at another step, or remove the goto",
         )
 
@@ -595,10 +626,44 @@ def _asset_problems(
             "computers treat them as different files",
         )
     suffixes = ASSET_SUFFIXES.get(reference.kind, ())
-    if suffixes and PurePosixPath(written).suffix.lower() not in suffixes:
+    suffix = PurePosixPath(written).suffix.lower()
+    if suffixes and suffix not in suffixes:
         yield document.problem(
             path, f"{what} should be one of these file types: {', '.join(suffixes)}"
         )
+        return
+    trouble = _content_trouble(target, suffix)
+    if trouble:
+        yield document.problem(path, f"{what} {trouble}")
+
+
+def _content_trouble(file: Path, suffix: str) -> str | None:
+    """What is wrong inside an asset file (empty, another kind renamed, far too big), if
+    anything. Read without pygame: only the first bytes, which every kind of file starts with."""
+    kind = _KIND_NAMES.get(suffix, "file")
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(64 * 1024 if suffix == ".svg" else 64)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error}): check the file's permissions"
+    if not head:
+        return f"is empty: save the {kind} again"
+    again = f"is not really a {kind} inside (perhaps another kind of file renamed, or a broken "
+    again += f"download): save or export it again as {suffix[1:].upper()}"
+    if suffix == ".svg":
+        return None if b"<svg" in head else again
+    if suffix in _RIFF_KINDS:
+        return None if head[:4] == b"RIFF" and head[8:12] == _RIFF_KINDS[suffix] else again
+    if not head.startswith(_SIGNATURES.get(suffix, (b"",))):
+        return again
+    if suffix == ".png" and len(head) >= 24:
+        width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        if max(width, height) > MAX_PICTURE_SIDE:
+            return (
+                f"is {width} x {height} pixels, too big to load on an old laptop: make it at "
+                f"most {MAX_PICTURE_SIDE} pixels on its longest side (the game shows it small)"
+            )
+    return None
 
 
 def _wrong_case(folder: Path, relative: PurePosixPath) -> str | None:
@@ -625,13 +690,91 @@ def _wrong_case(folder: Path, relative: PurePosixPath) -> str | None:
     return None
 
 
+def _forgiving_problems(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    """In under-9 an unsafe answer never moves on: the child is asked to try again. So every
+    question needs an answer that is not unsafe."""
+    for path, answers, noun in _under_9_questions(level):
+        if all(answer.result == Result.UNSAFE for answer in answers):
+            yield document.problem(
+                path,
+                f"every {noun} here is unsafe, and in under-9 an unsafe {noun} asks the child to "
+                f"try again, so they could never go on: make at least one {noun} safe (or ok)",
+            )
+
+
+def _under_9_questions(level: Level) -> Iterator[tuple[DataPath, list[Any], str]]:
+    """Each question of an under-9 level: where its answers are, the answers, what to call one."""
+    if level.band != Band.UNDER_9:
+        return
+    for index, step in enumerate(level.steps):
+        if isinstance(step, ChoiceStep):
+            yield ("steps", index, "choice", "options"), list(step.choice.options), "answer"
+        elif isinstance(step, ChatStep):
+            for where, entry in step.entries():
+                if isinstance(entry, ChatReplies):
+                    yield ("steps", index, *where, "replies"), list(entry.replies), "reply"
+
+
+def _blank_text_problems(document: YamlDocument) -> Iterator[Problem]:
+    """Text made only of spaces shows as an empty bubble or button."""
+
+    def walk(value: Any, path: DataPath) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, (*path, key))
+        elif isinstance(value, list):
+            for number, child in enumerate(value):
+                yield from walk(child, (*path, number))
+        elif isinstance(value, str) and value and not value.strip():
+            yield document.problem(
+                path, f"{_name(path)} is blank (only spaces): write some words, or remove it"
+            )
+
+    yield from walk(document.data, ())
+
+
+def step_exits(step: StepModel, band: Band | str) -> tuple[str | None, ...]:
+    """Where the story can really go after a step, in a band: its goto labels, None for the
+    next step. In under-9 unsafe answers are left out, because they never move on."""
+    if band != Band.UNDER_9:
+        return step.exits()
+    if isinstance(step, ChoiceStep):
+        return tuple(
+            option.goto for option in step.choice.options if option.result != Result.UNSAFE
+        )
+    if isinstance(step, ChatStep):
+        found: set[str | None] = set()
+        _follow_forgiving_chat(list(step.chat.script), None, found)
+        return tuple(sorted(found, key=lambda label: (label is not None, label or "")))
+    return step.exits()
+
+
+def _follow_forgiving_chat(queue: list[Any], goto: str | None, found: set[str | None]) -> None:
+    """Every way through an under-9 chat, where only safe and ok replies carry on."""
+    for position, entry in enumerate(queue):
+        if isinstance(entry, ChatReplies):
+            rest = queue[position + 1 :]
+            for reply in entry.replies:
+                if reply.result == Result.UNSAFE:
+                    continue
+                after = reply.goto if reply.goto is not None else goto
+                _follow_forgiving_chat(
+                    list(reply.then) + ([] if reply.ends else rest), after, found
+                )
+            return
+    found.add(goto)
+
+
 def _flow_problems(
     level: Level, document: YamlDocument, labels: dict[str, int]
 ) -> Iterator[Problem]:
     """The story must be able to reach its end from every step a player can reach."""
     end = len(level.steps)
     successors = [
-        {labels[exit_] if exit_ is not None else index + 1 for exit_ in step.exits()}
+        {
+            labels[exit_] if exit_ is not None else index + 1
+            for exit_ in step_exits(step, level.band)
+        }
         for index, step in enumerate(level.steps)
     ]
     reachable = _reach({0}, lambda index: successors[index] if index < end else set())
@@ -695,9 +838,140 @@ def _summary_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
         )
 
 
-STRICT_CHECKS: tuple[LevelCheck, ...] = (_discussion_advice, _summary_advice)
-"""Advice given only in strict mode. Reading-level and text-length checks belong here too:
-each is a function (level, document) -> problems with severity "warning"."""
+def _forgiving_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    """An unsafe under-9 answer is taken back, so its goto and follow-up never happen."""
+    for path, answers, noun in _under_9_questions(level):
+        for number, answer in enumerate(answers):
+            if answer.result != Result.UNSAFE:
+                continue
+            if answer.goto is not None:
+                yield document.problem(
+                    (*path, number, "goto"),
+                    f"in under-9 an unsafe {noun} never moves the story on (the child tries "
+                    "again), so this goto is never used: remove it, or put it on a safe one",
+                    warning=True,
+                )
+            if isinstance(answer, ChatReply) and answer.then:
+                yield document.problem(
+                    (*path, number, "then"),
+                    "in under-9 an unsafe reply is taken back so the child can choose again, so "
+                    "these messages never show: move them to a safe reply",
+                    warning=True,
+                )
+
+
+def _teacher_note_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    teacher = document.data.get("teacher") if isinstance(document.data, dict) else None
+    if isinstance(teacher, dict) and "content_note" not in teacher:
+        yield document.problem(
+            ("teacher",),
+            "no 'content_note' for teachers: add `content_note: ...` under teacher saying what "
+            "an adult should know before a class plays this level, or `content_note: null` if "
+            "there is nothing to say",
+            key=True,
+            warning=True,
+        )
+
+
+MAX_WORDS_PER_SENTENCE = {"under-9": 12, "9-12": 20, "13-18": 25}
+"""The longest sentence, in words, each band reads comfortably."""
+
+
+def _reading_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    from game.content.readability import hardest_sentences, level_reading
+
+    reading = level_reading(level)
+    if reading.too_hard:
+        examples = "; ".join(f"'{_short(s)}'" for s in hardest_sentences(level))
+        yield document.problem(
+            ("band",),
+            f"the words read at about grade {reading.grade:.1f} (Flesch-Kincaid, estimated), "
+            f"above grade {reading.allowed:.0f} for band {level.band}: use shorter sentences "
+            f"and everyday words. The longest sentences: {examples}",
+            warning=True,
+        )
+
+
+def _sentence_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    from game.content.readability import learner_texts, words
+
+    limit = MAX_WORDS_PER_SENTENCE[str(level.band)]
+    texts = set(learner_texts(level))
+    for path, text in _strings(document.data, ()):
+        if text not in texts:
+            continue
+        for sentence in re.findall(r"\b[^.!?]+[.!?]*", text):
+            count = len(words(sentence))
+            if count > limit:
+                yield document.problem(
+                    path,
+                    f"a sentence of {count} words ({level.band} reads up to {limit} at a time): "
+                    f"split it in two: '{_short(sentence.strip())}'",
+                    warning=True,
+                )
+
+
+def _font_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    from game import paths
+    from game.text.fonts import find_fonts
+
+    faces = find_fonts(paths.assets_dir() / "fonts", dyslexia=False).faces()
+    covered = [face.characters for face in faces]
+    for path, text in _strings(document.data, ()):
+        missing = sorted(
+            {
+                char
+                for char in text
+                if not char.isspace()
+                and unicodedata.category(char) not in ("Cc", "Cf")
+                and not any(ord(char) in coverage for coverage in covered)
+            }
+        )
+        if missing:
+            shown = ", ".join(f"'{char}' (U+{ord(char):04X})" for char in missing[:5])
+            yield document.problem(
+                path,
+                f"the game's fonts cannot draw {shown}: it would show as an empty box, so use "
+                "words instead (emoji and rare symbols are not in the fonts)",
+                warning=True,
+            )
+
+
+def _screen_fit_advice(level: Level, document: YamlDocument) -> Iterator[Problem]:
+    from game.authoring.fit import fit_problems
+
+    for path, message in fit_problems(level, document):
+        yield document.problem(path, message, warning=True)
+
+
+def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Every text in a document with its data path, in file order."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for number, child in enumerate(value):
+            yield from _strings(child, (*path, number))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 3].rstrip() + "..."
+
+
+STRICT_CHECKS: tuple[LevelCheck, ...] = (
+    _summary_advice,
+    _discussion_advice,
+    _teacher_note_advice,
+    _forgiving_advice,
+    _reading_advice,
+    _sentence_advice,
+    _font_advice,
+    _screen_fit_advice,
+)
+"""Advice given only in strict mode, each a function (level, document) -> warnings. Only the
+screen check needs pygame, which it imports when it runs: plain `sango validate` never does."""
 
 
 # --- checks across files and on the other content files ------------------------------------
