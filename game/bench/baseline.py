@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from game.bench.session import Session, frame_step, open_session, show_step
-from game.bench.stats import percentile
 
 if TYPE_CHECKING:
     import pygame
@@ -108,24 +107,6 @@ def baseline_session() -> tuple[Any, Session, BaselineScreen]:
     level, index, _ = frame_step(session.ctx)
     scene = show_step(session, level, index)
     return opened, session, build_baseline(session.ctx, scene)
-
-
-def time_baseline_frames(runs: int, frames: int) -> list[float]:
-    """p99 milliseconds of the baseline's frames (the work only, not the wait for the tick)."""
-    opened, session, screen = baseline_session()
-    try:
-        samples: list[float] = []
-        for run in range(runs + 1):
-            times: list[float] = []
-            for _ in range(frames if run else 10):
-                start = time.perf_counter()
-                screen.frame(session.surface, 1 / BASELINE_FPS)
-                times.append((time.perf_counter() - start) * 1000)
-            if run:
-                samples.append(percentile(times, 0.99))
-        return samples
-    finally:
-        opened.__exit__(None, None, None)
 
 
 def run_baseline(seconds: float) -> None:

@@ -19,7 +19,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
 def measure_peak_memory(runs: int, levels: int | None) -> Measurement:
-    """Peak RSS (ru_maxrss) of a process that plays the shipped levels headless."""
+    """Peak RSS of a process that plays the shipped levels headless (see `player.peak_mb`)."""
     measurement = Measurement(
         "peak_rss_mb", "Peak memory while playing", "MB", target=PEAK_RSS_TARGET_MB
     )
@@ -37,8 +37,8 @@ def measure_peak_memory(runs: int, levels: int | None) -> Measurement:
         measurement.samples.append(report["peak_rss_mb"])
         played, finished = int(report["levels_played"]), int(report["levels_finished"])
     measurement.note = (
-        f"ru_maxrss of `python -m game.bench.player`: {played} levels at 200% text through the "
-        f"real loop, {finished} played to the end"
+        f"peak RSS (VmHWM) of `python -m game.bench.player`: {played} levels at 200% text "
+        f"through the real loop, {finished} played to the end"
     )
     return measurement
 

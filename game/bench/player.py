@@ -9,40 +9,93 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from typing import TYPE_CHECKING, Any
 
 from game.bench.session import Session, open_session
 
+if TYPE_CHECKING:
+    from game.scenes.level import LevelScene
+
 CHROME = frozenset({"back", "settings", "help", "replay"})
 """Bottom-bar buttons the player never presses while playing."""
-PRESSES_PER_LEVEL = 200
+PRESSES_PER_LEVEL = 400
 
 
-def choose(session: Session) -> str | None:
-    """The widget a careful child presses next: more text, a safe answer, or go on."""
+def choose(session: Session, pages: dict[tuple[int, int], int]) -> str | None:
+    """The widget a careful child presses next: more text, a safe answer, or go on.
+
+    `pages` counts the pages of replies already turned at each reply point.
+    """
     from game.scenes.level import LevelScene
 
     scene = session.app.top
     ids = [item.id for item in scene.focus.items]
-    safe: set[str] = set()
+    for plain in ("more", "start", "ok", "retry", "next-message"):
+        if plain in ids:
+            return plain
     if isinstance(scene, LevelScene):
-        step = scene.level.steps[scene.index]
-        options = getattr(getattr(step, "choice", None), "options", None) or []
-        safe = {
-            f"option-{number}"
-            for number, option in enumerate(options, start=1)
-            if str(option.result) == "safe"
-        }
-    for preferred in ("more", *sorted(safe), "retry", "next", "continue", "done", "check"):
-        if preferred in ids:
-            return preferred
+        try:
+            wanted = _step_answer(scene, ids, pages)
+        except (AttributeError, IndexError, LookupError, ValueError):
+            wanted = None  # a view changed shape: fall back to going on
+        if wanted is not None:
+            return wanted
+    if "next" in ids:
+        return "next"
     playable = [widget_id for widget_id in ids if widget_id not in CHROME]
     return playable[0] if playable else None
+
+
+def _step_answer(
+    scene: LevelScene, ids: list[str], pages: dict[tuple[int, int], int]
+) -> str | None:
+    """The right answer on a question or mini-game, read from the level file."""
+    step = scene.level.steps[scene.index]
+    view: Any = scene.view
+    kind = step.type_key
+    if kind == "choice":
+        options = [
+            f"option-{n}" for n, o in enumerate(step.choice.options, 1) if o.result == "safe"
+        ]
+        return next((i for i in options if i in ids), None)
+    if kind == "chat":
+        replies = [i for i in ids if i.startswith("reply-")]
+        results = {i: str(view.point.replies[int(i.split("-")[1]) - 1].result) for i in replies}
+        point = (id(view), id(view.point))
+        for wanted in ("safe", "ok"):
+            for widget_id, result in results.items():
+                if result == wanted and (wanted == "safe" or pages.get(point, 0) > 3):
+                    return widget_id
+        if "more-replies" in ids and pages.get(point, 0) <= 3:
+            pages[point] = pages.get(point, 0) + 1
+            return "more-replies"
+        return replies[0] if replies else None
+    if kind == "sort" and not view.done:
+        if view.held is None:
+            return next(i for i in ids if i.startswith("item-"))
+        return f"bin-{step.sort.items[view.held].bin}"
+    if kind == "spot" and not view.finished:
+        for widget_id in (i for i in ids if i.startswith("line-")):
+            index = int(widget_id.split("-")[1]) - 1
+            if step.spot.lines[index].sign and index not in view.found:
+                return widget_id
+        return "more-lines" if "more-lines" in ids else "done"
+    if kind == "pick-all" and view.result is None:
+        for widget_id in (i for i in ids if i.startswith("answer-")):
+            index = int(widget_id.split("-")[1]) - 1
+            if step.pick_all.options[index].correct != (index in view.ticked):
+                return widget_id
+        options = step.pick_all.options
+        unsure = any(option.correct != (n in view.ticked) for n, option in enumerate(options))
+        return "more-answers" if unsure and "more-answers" in ids else "check"
+    return None
 
 
 def press(session: Session, widget_id: str) -> None:
     """Focus a widget and press Enter through the loop, then let timers run out."""
     import pygame
 
+    session.clock.now += 0.5  # a child takes a moment between presses
     session.app.top.focus.focus(widget_id)
     for kind in (pygame.KEYDOWN, pygame.KEYUP):
         pygame.event.post(
@@ -61,13 +114,14 @@ def play_level(session: Session, level_id: str) -> bool:
     start_shortcut(session.ctx, "Bench", level_id)
     session.app.step(wait=False)
     session.settle()
+    pages: dict[tuple[int, int], int] = {}
     for _ in range(PRESSES_PER_LEVEL):
         top = session.app.top
         if isinstance(top, CompleteScene):
             return True
         if not isinstance(top, LevelScene):
             return False
-        widget_id = choose(session)
+        widget_id = choose(session, pages)
         if widget_id is None:
             return False
         press(session, widget_id)
@@ -82,8 +136,24 @@ def main(limit: int | None = None) -> dict[str, float]:
         for level in levels:
             played += 1
             finished += play_level(session, level.id)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"peak_rss_mb": peak_kb / 1024, "levels_played": played, "levels_finished": finished}
+    return {"peak_rss_mb": peak_mb(), "levels_played": played, "levels_finished": finished}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    On Linux it is VmHWM: `ru_maxrss` there also counts the parent's peak, carried over when
+    the parent forked this process, so a big parent would inflate it.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 if __name__ == "__main__":
