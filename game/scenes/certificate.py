@@ -60,7 +60,10 @@ class CertificateScene(Scene):
         )
         room = area.height - text.get_height() - GAP - 2 * PADDING
         scale = min(area.width / self.page.get_width(), room / self.page.get_height())
-        size = (int(self.page.get_width() * scale), int(self.page.get_height() * scale))
+        size = (  # at least a pixel: very big text may leave the preview no room at all
+            max(1, int(self.page.get_width() * scale)),
+            max(1, int(self.page.get_height() * scale)),
+        )
         if self._preview is None or self._preview.get_size() != size:
             self._preview = pygame.transform.smoothscale(self.page, size)
         spot = self._preview.get_rect(midtop=(area.centerx, area.top))

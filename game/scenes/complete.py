@@ -84,6 +84,13 @@ class CompleteScene(Scene):
                 )
             )
             x += width + GAP
+        # Big text: the message and buttons move up over the medal rather than off the screen.
+        overflow = max(widget.rect.bottom for widget in widgets) - column.bottom
+        shift = max(0, min(overflow, self.panel.top - column.top))
+        if shift:
+            self.panel.move_ip(0, -shift)
+            for widget in widgets:
+                widget.rect.move_ip(0, -shift)
         return widgets
 
     def band_complete(self) -> bool:

@@ -157,7 +157,9 @@ class NewPlayerScene(Scene):
         area = self.content_rect()
         if self.two_steps():
             if self.naming:
-                return self._build_name_row(area, area.top + 170 + GAP, with_change=True)
+                # Below "Change picture", but never lower than the row's own height allows.
+                top = min(area.top + 170 + GAP, area.bottom - self._name_row_height(area) + GAP)
+                return self._build_name_row(area, max(area.top, top), with_change=True)
             self._remove_entry()
             return self._build_pictures(area)
         lower = self._name_row_height(area)
@@ -343,7 +345,12 @@ class NewPlayerScene(Scene):
             if not self.entry.rect.collidepoint(event.pos):
                 self.stop_editing()
                 return False
-        self.gui.process_events(event)
+        before = self.entry.get_text() if self.entry is not None else ""
+        try:
+            self.gui.process_events(event)
+        except pygame.error:  # pygame_gui cannot lay out a lone zero-width character (U+200F)
+            if self.entry is not None:
+                self.entry.set_text(before)
         self.dirty = True
         return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
 

@@ -29,13 +29,18 @@ class TitleScene(Scene):
             + self.ctx.text.block_height(_("Stay safe online, and have fun!"), "body", width)
             + 2 * GAP
         )
-        widgets: list[Widget] = []
-        for widget_id, text, icon, action, style in (
+        buttons = (
             ("play", _("Play"), "play", self.play, "primary"),
             ("adults", _("Adults"), "lock", self.adults, "normal"),
             ("quit", _("Quit"), "quit", self.ctx.quit, "normal"),
-        ):
-            height = button_height(self.ctx, text, width, icon=True)
+        )
+        heights = [button_height(self.ctx, text, width, icon=True) for _id, text, *_ in buttons]
+        # Big text: the buttons move up over the greeting rather than off the screen.
+        room_bottom = CANVAS.height - EDGE - self.bar_height() - GAP
+        y = max(EDGE, min(y, room_bottom - sum(heights) - GAP * (len(buttons) - 1)))
+        self._buttons_top = y
+        widgets: list[Widget] = []
+        for (widget_id, text, icon, action, style), height in zip(buttons, heights, strict=True):
             widgets.append(
                 Button(
                     widget_id,
@@ -82,6 +87,11 @@ class TitleScene(Scene):
         subtitle = self.ctx.text.render(
             _("Stay safe online, and have fun!"), "body", theme.ink, column.width
         )
+        room = getattr(self, "_buttons_top", CANVAS.height) - GAP - 90
+        if name.get_height() + subtitle.get_height() + 50 > room:
+            subtitle = pygame.Surface((0, 0))  # big text: the buttons need the room
+            if name.get_height() + 40 > room:
+                return
         panel = pygame.Rect(
             column.left - 20, 90, column.width + 40, name.get_height() + subtitle.get_height() + 50
         )

@@ -82,6 +82,7 @@ class Art:
 
 
 def _placeholder(size: tuple[int, int]) -> pygame.Surface:
+    size = (max(1, size[0]), max(1, size[1]))  # a squeezed layout may ask for nothing
     surface = pygame.Surface(size, pygame.SRCALPHA)
     radius = max(4, min(size) // 2 - 4)
     pygame.draw.circle(surface, (220, 214, 200), (size[0] // 2, size[1] // 2), radius)

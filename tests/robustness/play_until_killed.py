@@ -40,6 +40,8 @@ from game.scenes.map import MapScene  # noqa: E402
 CHROME = frozenset({"back", "replay", "settings", "help"})
 """Bottom-bar buttons: the restless child sticks to the story."""
 TEXT_SCALES = (100, 125, 150)
+LIFETIME = 120.0
+"""Seconds after which a game nobody killed stops by itself (the test died, say)."""
 
 
 def say(line: str) -> None:
@@ -75,7 +77,8 @@ def main(data_dir: str, seed: int) -> int:
     ctx.store.record_answer = acknowledged_record  # type: ignore[method-assign]
     say("READY")
     levels = list(ctx.catalogue.levels)
-    while True:
+    give_up = time.monotonic() + LIFETIME
+    while ctx.running and time.monotonic() < give_up:
         level = chance.choice(levels)
         ctx.scenes.reset(MapScene(ctx, str(level.band)))
         ctx.scenes.push(LevelScene(ctx, level))
@@ -106,8 +109,9 @@ def main(data_dir: str, seed: int) -> int:
                 for line in answered:
                     say(line)
                 answered.clear()
-            if isinstance(ctx.scenes.top, CompleteScene):
+            if isinstance(ctx.scenes.top, CompleteScene) or not ctx.running:
                 break
+    return 0
 
 
 def import_the_game() -> None:

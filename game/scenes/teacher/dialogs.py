@@ -149,7 +149,12 @@ class TextEntryScene(AdultScene):
             if not self.entry.rect.collidepoint(event.pos):
                 self.stop_editing()
                 return False
-        self.gui.process_events(event)
+        before = self.entry.get_text() if self.entry is not None else ""
+        try:
+            self.gui.process_events(event)
+        except pygame.error:  # pygame_gui cannot lay out a lone zero-width character (U+200F)
+            if self.entry is not None:
+                self.entry.set_text(before)
         self.dirty = True
         return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
 
