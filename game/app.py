@@ -161,6 +161,9 @@ class App:
         self.gamepads.start()
         self.captions = Captions(ctx)
         self.announcer = Announcer(ctx)
+        self.watcher: Any = None
+        """`sango play --watch` only: reloads the level file when it is saved (see
+        game/authoring/watch.py). Asked for a deadline, updated with the timers, drawn last."""
         if ctx.text.log is None:
             ctx.text.log = DrawLog()
 
@@ -217,6 +220,8 @@ class App:
         ctx.narrator.poll(now)
         if self.captions.update(now):
             self._needs_draw = True
+        if self.watcher is not None and self.watcher.update(now):
+            self._needs_draw = True
         top = self.top
         if top.update(now):
             top.dirty = True
@@ -244,6 +249,7 @@ class App:
                 self.top.deadline(),
                 self.captions.deadline(),
                 self.ctx.narrator.deadline(),
+                self.watcher.deadline() if self.watcher is not None else None,
             )
             if d is not None
         ]
@@ -293,6 +299,8 @@ class App:
                 CANVAS_RECT.center,
             )
         self.captions.draw(self.surface)
+        if self.watcher is not None:
+            self.watcher.draw(self.surface)
         ctx.scenes.changed = False
         self._needs_draw = False
         self.frames += 1

@@ -24,7 +24,14 @@ def add_session_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--locale", help="language for this session, e.g. fr or ar")
     parser.add_argument("--player", help="start as this player (created if needed)")
-    parser.add_argument("--level", help="start straight in this level id")
+    parser.add_argument(
+        "--level", help="start straight in this level: its id, or a level file (FILE.yaml)"
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="with --level: reload the level each time its file is saved (for authors)",
+    )
     parser.add_argument(
         "--scan-interval",
         type=float,
@@ -73,14 +80,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     ctx = create_context(options)
-    if args.level and ctx.catalogue.get(args.level) is None:
-        print(
-            f"sango: there is no level with id '{args.level}'. Run `sango validate` to list "
-            "problems.",
-            file=sys.stderr,
-        )
+    watcher = None
+    if args.level:
+        from game.authoring.watch import LevelNotReady, open_for_authoring
+
+        try:
+            watcher = open_for_authoring(ctx, options, args.level, args.watch)
+        except LevelNotReady as error:
+            print(error, file=sys.stderr)
     first_scene(ctx, options)
     app = App(ctx, surface)
+    app.watcher = watcher
     try:
         app.run()
     finally:
