@@ -5,6 +5,8 @@ Model side only, so the content pipeline stays free of pygame; views load the pi
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -20,8 +22,13 @@ ART_KINDS = ("avatars", "icons", "badges", "sango")
 
 def art_names(kind: str) -> list[str]:
     """The built-in picture names of one kind, e.g. every avatar."""
-    folder = paths.assets_dir() / "art" / kind
-    return sorted(path.stem for path in folder.glob("*.svg")) if folder.is_dir() else []
+    return list(_svg_names(paths.assets_dir() / "art" / kind))
+
+
+@cache
+def _svg_names(folder: Path) -> tuple[str, ...]:
+    """The pictures in one art folder, listed once: validating many levels asked every time."""
+    return tuple(sorted(path.stem for path in folder.glob("*.svg"))) if folder.is_dir() else ()
 
 
 def split_art(value: str) -> tuple[str, str] | None:
