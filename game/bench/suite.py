@@ -148,7 +148,7 @@ def run_suite(quick: bool = False, progress: Callable[[str], None] | None = None
     found = report.measurements
 
     say("cold start")
-    found.append(startup.measure_startup(plan.startup_runs))
+    found.extend(startup.measure_startup(plan.startup_runs))
     say("frames")
     frame_measures, report.frame_step = frames.measure_frames(plan.frame_runs, plan.frames)
     found.extend(frame_measures)
