@@ -6,11 +6,11 @@ import pygame
 
 from game.steps.choice import ChoiceOption, ChoiceStep
 from game.steps.view import Bubble, StepHost, StepView, next_button
-from game.ui.widgets import GAP, PADDING, Button, Widget, button_height
+from game.ui.widgets import GAP, Button, Widget, button_height, button_width
 
 
 class ChoiceView(StepView):
-    """A question with 2-4 answers. Feedback comes with an icon, words and a sound, never colour alone.
+    """A question with 2-4 answers. Feedback is an icon, words and a sound, never colour alone.
 
     In `under-9` an unsafe answer explains kindly and asks again; in the older bands the story
     goes on and the answer counts towards the stars.
@@ -26,6 +26,11 @@ class ChoiceView(StepView):
         self.tried: set[int] = set()
         self.feedback_rect = pygame.Rect(0, 0, 0, 0)
         self.feedback_bubble: Bubble | None = None
+        self.split = False
+        """Whether big text made the question and the answers take turns."""
+        self.answering = False
+        self.question_page = 0
+        self.answer_page = 0
 
     @property
     def forgiving(self) -> bool:
@@ -40,66 +45,126 @@ class ChoiceView(StepView):
     def build(self, area: pygame.Rect) -> list[Widget]:
         if self.chosen is not None:
             return self._build_feedback(area)
-        options = self.step.choice.options
-        texts = [self.host.t(option.text) for option in options]
-        columns = 1
+        texts = [self.host.t(option.text) for option in self.step.choice.options]
         heights = [button_height(self.ctx, text, area.width) for text in texts]
-        prompt_room = area.height - sum(heights) - GAP * len(heights)
-        if prompt_room < self.ctx.text.line_height("body") * 2 + 2 * PADDING:
-            columns = 2
-            width = (area.width - GAP) // 2
-            heights = [button_height(self.ctx, text, width) for text in texts]
-            rows = [max(heights[i : i + 2]) for i in range(0, len(heights), 2)]
-            prompt_room = area.height - sum(rows) - GAP * len(rows)
-        rect = self.bubble.layout(
-            area, max(self.ctx.text.line_height("body") + 2 * PADDING, prompt_room)
-        )
-        widgets: list[Widget] = []
-        y = rect.bottom + GAP
-        width = area.width if columns == 1 else (area.width - GAP) // 2
-        row_height = 0
-        for position, (option, text) in enumerate(zip(options, texts, strict=True)):
-            column = position % columns
-            height = (
-                button_height(self.ctx, text, width)
-                if columns == 1
-                else max(
-                    button_height(self.ctx, t, width)
-                    for t in texts[position - column : position - column + 2]
-                )
+        answers_height = sum(heights) + GAP * len(heights)
+        whole_prompt = self.bubble.layout(area, area.height).height
+        self.bubble.page = 0
+        if whole_prompt + answers_height <= area.height:
+            # Everything fits: the question on top, the answers under it.
+            rect = self.bubble.layout(area, area.height)
+            self.split = False
+            return self._answer_buttons(
+                area, rect.bottom + GAP, texts, heights, list(range(len(texts)))
             )
-            x = area.left + column * (width + GAP)
-            button = Button(
-                f"option-{position + 1}",
-                pygame.Rect(x, y, width, height),
-                text,
-                self._chooser(position),
-                text=text,
-                align="left",
-            )
-            if position in self.tried and self.forgiving:
-                button.marks = []
-            widgets.append(button)
-            row_height = max(row_height, height)
-            if column == columns - 1 or position == len(options) - 1:
-                y += row_height + GAP
-                row_height = 0
+        # Big text: the question and the answers take turns on the screen.
+        self.split = True
+        if not self.answering:
+            return self._build_question(area)
+        return self._build_answers(area, texts, heights)
+
+    def _build_question(self, area: pygame.Rect) -> list[Widget]:
+        label = self.ctx._("Answer")
+        button_h = button_height(self.ctx, label, area.width, icon=True)
+        rect = self.bubble.layout(area, area.height - button_h - GAP)
+        self.bubble.page = min(self.question_page, len(self.bubble.pages) - 1)
         if self.bubble.has_more:
-            widgets.insert(
-                0,
+            return [
                 next_button(
                     self.ctx,
                     area,
-                    rect.bottom - GAP,
+                    rect.bottom,
                     self._more_prompt,
                     self.ctx._("More"),
                     widget_id="more",
-                ),
+                )
+            ]
+        return [
+            next_button(self.ctx, area, rect.bottom, self._show_answers, label, widget_id="start")
+        ]
+
+    def _build_answers(
+        self, area: pygame.Rect, texts: list[str], heights: list[int]
+    ) -> list[Widget]:
+        _ = self.ctx._
+        question = _("Question")
+        more = _("More answers")
+        bar_h = max(
+            button_height(self.ctx, question, area.width, icon=True),
+            button_height(self.ctx, more, area.width, icon=True),
+        )
+        room = area.height - bar_h - GAP
+        pages: list[list[int]] = [[]]
+        used = 0
+        for index, height in enumerate(heights):
+            if pages[-1] and used + height > room:
+                pages.append([])
+                used = 0
+            pages[-1].append(index)
+            used += height + GAP
+        self.answer_page %= len(pages)
+        widgets = self._answer_buttons(area, area.top, texts, heights, pages[self.answer_page])
+        row = [
+            Button(
+                "question",
+                pygame.Rect(0, 0, button_width(self.ctx, question, True), bar_h),
+                question,
+                self._show_question,
+                text=question,
+                icon="replay",
             )
+        ]
+        if len(pages) > 1:
+            row.append(
+                Button(
+                    "more-answers",
+                    pygame.Rect(0, 0, button_width(self.ctx, more, True), bar_h),
+                    more,
+                    self._more_answers,
+                    text=more,
+                    icon="next",
+                )
+            )
+        x = area.left
+        for button in row:
+            button.rect.topleft = (x, area.bottom - bar_h)
+            x += button.rect.width + GAP
+        return widgets + row
+
+    def _answer_buttons(
+        self, area: pygame.Rect, top: int, texts: list[str], heights: list[int], shown: list[int]
+    ) -> list[Widget]:
+        widgets: list[Widget] = []
+        y = top
+        for position in shown:
+            button = Button(
+                f"option-{position + 1}",
+                pygame.Rect(area.left, y, area.width, heights[position]),
+                texts[position],
+                self._chooser(position),
+                text=texts[position],
+                align="left",
+            )
+            widgets.append(button)
+            y += heights[position] + GAP
         return widgets
 
+    def _show_answers(self) -> None:
+        self.answering = True
+        self.answer_page = 0
+        self.host.relayout()
+
+    def _show_question(self) -> None:
+        self.answering = False
+        self.question_page = 0
+        self.host.relayout()
+
+    def _more_answers(self) -> None:
+        self.answer_page += 1
+        self.host.relayout()
+
     def _more_prompt(self) -> None:
-        self.bubble.page = (self.bubble.page + 1) % len(self.bubble.pages)
+        self.question_page += 1
         self.host.relayout()
 
     def _chooser(self, position: int):  # noqa: ANN202
@@ -177,7 +242,8 @@ class ChoiceView(StepView):
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.chosen is None:
-            self.bubble.draw(surface, self.host.place)
+            if not (self.split and self.answering):
+                self.bubble.draw(surface, self.host.place)
             return
         assert self.feedback_bubble is not None
         result = str(self.chosen.result)

@@ -42,6 +42,8 @@ def next_press(driver: GameDriver, wrong_first: bool, tried: set[Any]) -> str:
             tried.add(scene.index)
             unsafe = [n for n, o in enumerate(step.choice.options, 1) if str(o.result) == "unsafe"]
             number = unsafe[0] if unsafe else number
+        if f"option-{number}" not in ids and "more-answers" in ids:
+            return "more-answers"
         return f"option-{number}"
     if kind == "sort" and not view.done:
         if view.held is None:
