@@ -166,6 +166,8 @@ class PreviewRequest:
     looks: tuple[Look, ...]
     every_level: bool = False
     sheets: bool = True
+    levels_dir: Path | None = None
+    """Where the game's levels are (the shipped ones by default)."""
 
 
 def run_preview(request: PreviewRequest) -> int:
@@ -179,9 +181,10 @@ def run_preview(request: PreviewRequest) -> int:
     from game.content.catalogue import Catalogue
 
     started = time.monotonic()
-    pygame.init()
+    pygame.display.init()  # no sound: a preview is silent
+    pygame.font.init()
     surface = pygame.display.set_mode((1280, 720))
-    catalogue = Catalogue.load()
+    catalogue = Catalogue.load(request.levels_dir)
     levels, catalogue, problems = _levels_asked(request, catalogue)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -23,6 +23,7 @@ CHROME = frozenset({"back", "replay", "settings", "help"})
 PAGE_BUTTONS = ("more", "start", "ok", "retry")
 """Buttons that turn a page or go from a text screen to the task, pressed before anything else."""
 MAX_PRESSES = 200
+MAX_PAGES = 30
 
 SceneMaker = Callable[[], "LevelScene"]
 """Makes a fresh level scene on the step being played, already on the scene stack."""
@@ -165,10 +166,10 @@ def moments(make_scene: SceneMaker) -> Iterator[tuple[str, LevelScene]]:
     kind = step.type_key
     yield "", scene
     if kind == "choice":
-        yield from _pages(scene, index, "page")
+        yield from _question_screens(scene, index)
         for number in range(1, len(step.choice.options) + 1):
             scene = make_scene()
-            _turn_pages(scene, index)
+            _reach(scene, f"option-{number}")
             press(scene, f"option-{number}")
             yield f"answer-{number}", scene
         return
@@ -177,20 +178,37 @@ def moments(make_scene: SceneMaker) -> Iterator[tuple[str, LevelScene]]:
         yield from _first_mistake(make_scene(), index, kind)
 
 
-def _pages(scene: LevelScene, index: int, name: str) -> Iterator[tuple[str, LevelScene]]:
-    """The further pages of a long text on screen."""
-    number = 1
-    while still_on(scene, index) and "more" in _ids(scene) and number < 20:
-        press(scene, "more")
-        number += 1
-        yield f"{name}-{number}", scene
-
-
-def _turn_pages(scene: LevelScene, index: int) -> None:
-    for _ in range(20):
-        if not still_on(scene, index) or "more" not in _ids(scene):
+def _question_screens(scene: LevelScene, index: int) -> Iterator[tuple[str, LevelScene]]:
+    """The further pages of a long question, and the answers when big text puts them on a
+    screen of their own."""
+    pages = 1
+    for _ in range(MAX_PAGES):
+        ids = _ids(scene)
+        if not still_on(scene, index) or any(i.startswith("option-") for i in ids):
             return
-        press(scene, "more")
+        if "more" in ids:
+            press(scene, "more")
+            pages += 1
+            yield f"page-{pages}", scene
+        elif "start" in ids:
+            press(scene, "start")
+            yield "answers", scene
+        else:
+            return
+
+
+def _reach(scene: LevelScene, widget_id: str) -> None:
+    """Turn pages (of the question, or of the answers) until the widget is on screen."""
+    for _ in range(MAX_PAGES):
+        ids = _ids(scene)
+        if widget_id in ids:
+            return
+        turn = next((i for i in PAGE_BUTTONS if i in ids), None)
+        turn = turn or next((i for i in ids if i.startswith("more")), None)
+        if turn is None:
+            break
+        press(scene, turn)
+    raise LookupError(f"'{widget_id}' is on no page of this step: {_ids(scene)}")
 
 
 def _ids(scene: LevelScene) -> list[str]:

@@ -699,6 +699,7 @@ def _forgiving_problems(level: Level, document: YamlDocument) -> Iterator[Proble
                 path,
                 f"every {noun} here is unsafe, and in under-9 an unsafe {noun} asks the child to "
                 f"try again, so they could never go on: make at least one {noun} safe (or ok)",
+                key=True,
             )
 
 
