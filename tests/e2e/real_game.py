@@ -32,6 +32,8 @@ KEY_PAUSE = 0.15
 KEY_GAP_MS = 40
 """Between keys of one press sequence, as a quick typist."""
 COMMAND_TIMEOUT = 20.0
+STARTUP_TIMEOUT = 60.0
+"""The game loads its content before the first frame: allow for a slow, busy machine."""
 
 
 @dataclass(frozen=True)
@@ -184,9 +186,26 @@ class RealGame:
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
-        found = self.xdo("search", "--sync", "--onlyvisible", "--pid", str(self.process.pid))
-        self.window = found.split()[0]
-        self.wait_until_drawn()
+        self.window = self.find_window(STARTUP_TIMEOUT)
+        self.wait_until_drawn(STARTUP_TIMEOUT)
+
+    def find_window(self, timeout: float) -> str:
+        """The id of the game's visible window, once it has one (failing fast if it exits)."""
+        assert self.process is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.check_alive()
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--pid", str(self.process.pid)],
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=COMMAND_TIMEOUT,
+            ).stdout.split()
+            if found:
+                return found[0]
+            time.sleep(0.2)
+        raise AssertionError(f"the game showed no window within {timeout:.0f} s")
 
     def wait_until_drawn(self, timeout: float = COMMAND_TIMEOUT) -> None:
         """Wait until the window shows a picture rather than an empty (single-colour) frame."""
@@ -231,14 +250,14 @@ class RealGame:
         return "\n".join(line for line in text if not line.startswith("ALSA lib"))[-4000:]
 
     # X ------------------------------------------------------------------------------------
-    def xdo(self, *args: str) -> str:
+    def xdo(self, *args: str, timeout: float = COMMAND_TIMEOUT) -> str:
         """Run one xdotool command on the game's display."""
         done = subprocess.run(
             ["xdotool", *args],
             env=self.env,
             capture_output=True,
             text=True,
-            timeout=COMMAND_TIMEOUT,
+            timeout=timeout,
         )
         if done.returncode != 0:
             raise AssertionError(f"xdotool {' '.join(args)} failed: {done.stderr.strip()}")
