@@ -41,6 +41,22 @@ class AdultScene(Scene):
         self.page = 0
         self.pages = 1
 
+    def title(self) -> str:
+        return self.ctx._("Adult area")
+
+    def relayout(self) -> None:
+        """Lay out as every scene does, then put the bottom bar's buttons in reading order:
+        Back first, then any buttons a screen adds to the bar (More, Add...)."""
+        super().relayout()
+        bar_top = CANVAS.height - EDGE - self.bar_height()
+        body = [widget for widget in self.widgets if widget.rect.top < bar_top]
+        bar = [widget for widget in self.widgets if widget.rect.top >= bar_top]
+        rtl = self.ctx.i18n.rtl
+        bar.sort(key=lambda widget: -widget.rect.right if rtl else widget.rect.left)
+        self.widgets = body + bar
+        focused = self.focus.focused
+        self.focus.set_items(self.widgets, focused.id if focused else None)
+
     def content_rect(self) -> pygame.Rect:
         """The base area, a little below the title strip so focus rings never touch it."""
         area = super().content_rect()
@@ -53,13 +69,24 @@ class AdultScene(Scene):
         """A short explanation shown in a panel above the buttons ("" for none)."""
         return ""
 
+    def min_body_height(self) -> int:
+        """The room the screen's own controls need below the explanation; with big text the
+        explanation gives way to them (it is still read aloud by Hear again)."""
+        return 2 * self.bar_height() + GAP
+
+    def narration(self) -> str:
+        return self.intro()
+
     def intro_rect(self) -> pygame.Rect | None:
         text = self.intro()
         if not text:
             return None
         area = self.content_rect()
         height = self.ctx.text.block_height(text, "small", area.width - 2 * PADDING)
-        return pygame.Rect(area.left, area.top, area.width, height + 2 * INTRO_PADDING)
+        rect = pygame.Rect(area.left, area.top, area.width, height + 2 * INTRO_PADDING)
+        if area.bottom - (rect.bottom + GAP) < self.min_body_height():
+            return None
+        return rect
 
     def body_rect(self) -> pygame.Rect:
         """The content area below the explanation."""
@@ -112,11 +139,15 @@ class AdultScene(Scene):
             return []
         if self.ctx.settings.text_scale >= 175:
             columns = 1
-        width = (area.width - (columns - 1) * GAP) // max(1, columns)
-        height = max(
-            button_height(self.ctx, entry.text, width, icon=entry.icon is not None)
-            for entry in entries
-        )
+        while True:
+            width = (area.width - (columns - 1) * GAP) // max(1, columns)
+            height = max(
+                button_height(self.ctx, entry.text, width, icon=entry.icon is not None)
+                for entry in entries
+            )
+            if height <= area.height or columns == 1:
+                break
+            columns -= 1  # wider buttons need fewer lines
         height = min(height, max(72, area.height))
         layout = grid(area, len(entries), columns, height)
         self.pages = layout.pages
@@ -175,44 +206,92 @@ class AdultScene(Scene):
             for index, entry in enumerate(entries)
         ]
 
+    def tab_bar(
+        self, area: pygame.Rect, tabs: Sequence[Entry], extras: Sequence[Entry] = ()
+    ) -> list[Widget]:
+        """Tabs (one selected) and extra buttons in one row at the top of the area. When they
+        do not fit in one row, the tabs become one button that steps to the next tab."""
+        entries = [*tabs, *extras]
+        width = (area.width - (len(entries) - 1) * GAP) // max(1, len(entries))
+        if all(
+            button_width(self.ctx, entry.text, icon=entry.icon is not None) <= width
+            for entry in entries
+        ):
+            return self.button_row(area, entries)
+        current = next((index for index, tab in enumerate(tabs) if tab.selected), 0)
+        following = tabs[(current + 1) % len(tabs)]
+        stepper = Button(
+            "next-tab",
+            pygame.Rect(area.left, area.top, area.width, 0),
+            self.ctx._("Showing {name}. Next: {following}").format(
+                name=tabs[current].text, following=following.text
+            ),
+            following.action,
+            text=tabs[current].text,
+            icon="next",
+            selected=True,
+        )
+        stepper.rect.height = button_height(self.ctx, stepper.text, area.width, icon=True)
+        return [
+            stepper,
+            *(self.button_row(area.move(0, stepper.rect.height + GAP), extras) if extras else []),
+        ]
+
     def _words_fit(self, entry: Entry, width: int) -> bool:
         room = width - 2 * PADDING - 8
         if entry.icon is not None:
             room -= self.ctx.text.size("button") + 12 + PADDING // 2
         return all(self.ctx.text.measure(word, "button")[0] <= room for word in entry.text.split())
 
-    def more_button(
-        self, text: str | None = None, right: int | None = None, widget_id: str = "more"
-    ) -> Button:
-        """The button that shows the next page, in the bottom bar on the trailing side (it is
-        part of the content, so it comes before Back in the focus order)."""
+    def more_button(self, text: str | None = None, right: int | None = None) -> Button:
+        """The button that shows the next page, in the bottom bar on the trailing side."""
         _ = self.ctx._
         label = _("{label} ({page} of {pages})").format(
             label=text or _("More"), page=self.page + 1, pages=self.pages
         )
-        return self.bar_button(
-            widget_id, label, self.next_page, "next", right or CANVAS.width - EDGE
-        )
+        return self.bar_buttons([Entry("more", label, self.next_page, "next")], right)[0]
 
     def next_page(self) -> None:
         """Show the next page, wrapping to the first."""
         self.page = (self.page + 1) % max(1, self.pages)
         self.relayout()
 
-    def bar_button(
-        self,
-        widget_id: str,
-        text: str,
-        action: Callable[[], None],
-        icon: str,
-        right: int,
-        style: str = "normal",
-    ) -> Button:
-        """A button in the bottom bar, ending at x = `right`."""
+    def leading_bar_right(self) -> int:
+        """Where the bar's leading buttons (Back, Hear again) end."""
+        leading = [w for w in Scene.build_chrome(self) if w.id in ("back", "replay")]
+        return max((w.rect.right for w in leading), default=EDGE)
+
+    def bar_buttons(self, entries: Sequence[Entry], right: int | None = None) -> list[Button]:
+        """Buttons in the bottom bar, side by side, ending at x = `right` (the canvas edge by
+        default). When their words do not fit beside Back, the leftmost show their icon only
+        (the words stay their spoken label). They are content, placed in the bar; `relayout`
+        puts them after Back in the focus order."""
         height = self.bar_height()
-        width = button_width(self.ctx, text, icon=True)
-        rect = pygame.Rect(right - width, CANVAS.height - EDGE - height, width, height)
-        return Button(widget_id, rect, text, action, text=text, icon=icon, style=style)
+        end = right if right is not None else CANVAS.width - EDGE
+        room = end - self.leading_bar_right() - GAP
+        widths = [button_width(self.ctx, entry.text, icon=True) for entry in entries]
+        worded = [True] * len(entries)
+        for index in range(len(entries)):
+            if sum(widths) + GAP * (len(entries) - 1) <= room:
+                break
+            widths[index], worded[index] = height, False
+        buttons: list[Button] = []
+        x = end
+        for entry, width, words in reversed(list(zip(entries, widths, worded, strict=True))):
+            rect = pygame.Rect(x - width, CANVAS.height - EDGE - height, width, height)
+            buttons.append(
+                Button(
+                    entry.id,
+                    rect,
+                    entry.text,
+                    entry.action,
+                    text=entry.text if words else "",
+                    icon=entry.icon,
+                    style=entry.style,
+                )
+            )
+            x = rect.left - GAP
+        return list(reversed(buttons))
 
     def refresh_settings(self) -> None:
         """Load the settings in force again after an adult changed stored ones."""

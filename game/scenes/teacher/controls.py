@@ -27,7 +27,7 @@ from game.classroom.names import band_label, topic_label
 from game.content.models import Band, Topic
 from game.scenes.teacher.common import AdultScene, Entry, group_name
 from game.scenes.teacher.dialogs import ConfirmScene
-from game.ui.widgets import GAP, Widget
+from game.ui.widgets import GAP, Widget, button_height
 
 
 class Section(StrEnum):
@@ -67,6 +67,22 @@ class ControlsScene(AdultScene):
                 "Turn single levels on or off. A level also needs its band and topics on."
             ),
         }[self.section]
+
+    def min_body_height(self) -> int:
+        # The tabs and the tallest switch of the section must fit below the explanation.
+        width = self.content_rect().width
+        tabs = max(
+            widget.rect.height
+            for widget in self.tab_bar(self.content_rect(), self.section_entries())
+        )
+        tallest = max(
+            (
+                button_height(self.ctx, entry.text, width, icon=True)
+                for entry in self.toggle_entries()
+            ),
+            default=0,
+        )
+        return tabs + GAP + tallest
 
     def section_entries(self) -> list[Entry]:
         _ = self.ctx._
@@ -160,7 +176,7 @@ class ControlsScene(AdultScene):
 
     def build(self) -> list[Widget]:
         area = self.body_rect()
-        tabs = self.button_row(area, self.section_entries())
+        tabs = self.tab_bar(area, self.section_entries())
         tab_bottom = max(widget.rect.bottom for widget in tabs)
         area.height -= tab_bottom + GAP - area.top
         area.top = tab_bottom + GAP
@@ -294,17 +310,13 @@ class ClassSettingsScene(AdultScene):
             ),
             Entry(
                 "settings_locked",
-                _("Lock settings: {state}").format(
-                    state=on_off(defaults.settings_locked)
-                ),
+                _("Lock settings: {state}").format(state=on_off(defaults.settings_locked)),
                 self._cycle("settings_locked", (False, True), defaults.settings_locked),
                 "lock",
             ),
             Entry(
                 "projector",
-                _("Projector mode: {state}").format(
-                    state=on_off(defaults.projector)
-                ),
+                _("Projector mode: {state}").format(state=on_off(defaults.projector)),
                 self._cycle("projector", (False, True), defaults.projector),
                 "fullscreen",
             ),

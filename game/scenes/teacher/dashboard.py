@@ -12,10 +12,12 @@ import pygame
 
 from game.classroom.names import STATUS_ICONS, status_label, topic_label
 from game.classroom.progress import ProgressGrid, class_grid, topic_summaries
-from game.scenes.teacher.common import AdultScene, group_name, player_name
+from game.scenes.teacher.common import AdultScene, Entry, group_name, player_name
 from game.ui.widgets import GAP, PADDING, Button, Widget, draw_panel
 
 CELL_GAP = 8
+ROW_GAP = 16
+"""Between rows of players: their name buttons need 16 px between them."""
 
 
 class ProgressGridScene(AdultScene):
@@ -36,8 +38,23 @@ class ProgressGridScene(AdultScene):
         return class_grid(self.ctx.store, self.ctx.catalogue, self.class_id)
 
     # Geometry ---------------------------------------------------------------------------------
+    def compact(self) -> bool:
+        """With big text: no legend (each cell says its state in words) and one-line level
+        titles, so at least two rows of players fit."""
+        area = self.content_rect()
+        full = (
+            area.height
+            - self.line()
+            - 10
+            - GAP // 2
+            - (2 * self.line() + 6)
+            - CELL_GAP
+            - (2 * self.row_height() + ROW_GAP)
+        )
+        return full < 0
+
     def legend_height(self) -> int:
-        return self.line() + 10
+        return 0 if self.compact() else self.line() + 10
 
     def name_width(self) -> int:
         return round(240 * min(1.5, self.ctx.settings.text_scale / 100))
@@ -50,23 +67,22 @@ class ProgressGridScene(AdultScene):
         return self.ctx.text.font("small").get_linesize()
 
     def header_row_height(self) -> int:
-        return 2 * self.line() + 6
+        return (1 if self.compact() else 2) * self.line() + 6
 
     def row_height(self) -> int:
         return max(72, 2 * self.line() + 14)
 
     def table_rect(self) -> pygame.Rect:
         area = self.content_rect()
-        top = area.top + self.legend_height() + GAP // 2
+        top = area.top + (self.legend_height() + GAP // 2 if self.legend_height() else 0)
         return pygame.Rect(area.left, top, area.width, area.bottom - top)
 
     def build(self) -> list[Widget]:
         grid = self.grid()
         table = self.table_rect()
         self.columns = max(1, (table.width - self.name_width()) // (self.column_width() + CELL_GAP))
-        status = self.line()  # room for "Players 1 to 4 of 8..."
-        body = table.height - self.header_row_height() - CELL_GAP - status
-        self.rows = max(1, (body + CELL_GAP) // (self.row_height() + CELL_GAP))
+        body = table.height - self.header_row_height() - CELL_GAP
+        self.rows = max(1, (body + ROW_GAP) // (self.row_height() + ROW_GAP))
         self.player_pages = max(1, -(-len(grid.players) // self.rows))
         self.level_pages = max(1, -(-len(grid.levels) // self.columns))
         self.player_page = min(self.player_page, self.player_pages - 1)
@@ -91,20 +107,14 @@ class ProgressGridScene(AdultScene):
                     align="left",
                 )
             )
-            y += self.row_height() + CELL_GAP
+            y += self.row_height() + ROW_GAP
         _ = self.ctx._
-        right = self.content_rect().right
-        if self.level_pages > 1:
-            button = self.bar_button(
-                "more-levels", _("More levels"), self.more_levels, "next", right
-            )
-            widgets.append(button)
-            right = button.rect.left - GAP
+        bar: list[Entry] = []
         if self.player_pages > 1:
-            widgets.append(
-                self.bar_button("more-players", _("More players"), self.more_players, "next", right)
-            )
-        return widgets
+            bar.append(Entry("more-players", _("More players"), self.more_players, "player"))
+        if self.level_pages > 1:
+            bar.append(Entry("more-levels", _("More levels"), self.more_levels, "next"))
+        return widgets + self.bar_buttons(bar)
 
     def shown_players(self, grid: ProgressGrid):  # noqa: ANN201
         start = self.player_page * self.rows
@@ -134,7 +144,8 @@ class ProgressGridScene(AdultScene):
     def draw_body(self, surface: pygame.Surface) -> None:
         _ = self.ctx._
         grid = self.grid()
-        self._draw_legend(surface)
+        if not self.compact():
+            self._draw_legend(surface)
         table = self.table_rect()
         if not grid.players or not grid.levels:
             message = (
@@ -158,7 +169,7 @@ class ProgressGridScene(AdultScene):
                 rect = pygame.Rect(x, y, self.column_width(), self.row_height())
                 self._draw_cell(surface, rect, grid.cell(player.id, level.id))
                 x += self.column_width() + CELL_GAP
-            y += self.row_height() + CELL_GAP
+            y += self.row_height() + ROW_GAP
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
         _ = self.ctx._
@@ -208,7 +219,7 @@ class ProgressGridScene(AdultScene):
         table = self.table_rect()
         shown = len(self.shown_players(grid))
         top = (
-            table.top + self.header_row_height() + CELL_GAP + shown * (self.row_height() + CELL_GAP)
+            table.top + self.header_row_height() + CELL_GAP + shown * (self.row_height() + ROW_GAP)
         )
         height = self.ctx.text.block_height(text, "small", table.width)
         if top + height <= table.bottom:
@@ -249,6 +260,12 @@ class ProgressGridScene(AdultScene):
             return
         x = inner.left
         y = inner.top + line
+        if self.compact():  # no legend on screen: the numbers say what they count
+            words = _("{safe} safe, {unsafe} unsafe").format(safe=cell.safe, unsafe=cell.unsafe)
+            rendered = self.ctx.text.render(words, "small", theme.ink)
+            spot = pygame.Rect(x, y, rendered.get_width(), rendered.get_height())
+            surface.blit(rendered, self.place(spot))
+            return
         for icon_name, count in (("safe", cell.safe), ("unsafe", cell.unsafe)):
             self._icon(surface, icon_name, pygame.Rect(x, y + 4, size, size))
             number = self.ctx.text.render(str(count), "small", theme.ink)
@@ -284,6 +301,7 @@ class TopicOverviewScene(AdultScene):
         super().__init__(ctx)
         self.class_id = class_id
         self.per_page = 1
+        self.topic_pages: list[list] = [[]]
 
     def title(self) -> str:
         return self.ctx._("Topics: {group}").format(group=group_name(self.ctx, self.class_id))
@@ -293,18 +311,85 @@ class TopicOverviewScene(AdultScene):
             "For each topic: the levels done by the class, and the share of safe choices."
         )
 
-    def row_height(self) -> int:
-        return 2 * (self.ctx.text.line_height("small") + 8) + 8
+    def label_width(self) -> int:
+        return round(300 * min(1.5, self.ctx.settings.text_scale / 100))
+
+    def min_body_height(self) -> int:
+        # The explanation gives way when the tallest topic would not fit below it.
+        return max((self.row_height(summary) for summary in self.summaries()), default=0)
+
+    def bar_line(self) -> int:
+        return self.ctx.text.line_height("small") + 8
+
+    def row_height(self, summary) -> int:  # noqa: ANN001
+        """A topic's panel: its name over its level count beside two bars; with big text, the
+        name across the top and each bar with its words under it."""
+        _ = self.ctx._
+        if self.words_beside():
+            name = self.ctx.text.block_height(
+                topic_label(_, summary.topic), "button", self.label_width() - PADDING
+            )
+            return max(2 * self.bar_line(), name + self.ctx.text.line_height("small")) + 16
+        width = self.content_rect().width - 2 * PADDING
+        name = self.ctx.text.block_height(self.stacked_label(summary), "button", width)
+        words = sum(
+            self.ctx.text.block_height(text, "small", width) for text in self._bar_texts(summary)
+        )
+        return name + 2 * self.stacked_bar() + words + 24
+
+    def stacked_bar(self) -> int:
+        """A bar's height in the big-text layout, where its words are under it."""
+        return 44
+
+    def stacked_label(self, summary) -> str:  # noqa: ANN001
+        """The topic and its level count on one line, for the big-text layout."""
+        _ = self.ctx._
+        count = self.ctx.i18n.ngettext("{count} level", "{count} levels", summary.levels)
+        return _("{topic} ({levels})").format(
+            topic=topic_label(_, summary.topic), levels=count.format(count=summary.levels)
+        )
+
+    def words_width(self) -> int:
+        """The widest of the bars' words, so every bar on the screen has the same length."""
+        return max(
+            (
+                self.ctx.text.measure(text, "small")[0]
+                for summary in self.summaries()
+                for text in self._bar_texts(summary)
+            ),
+            default=0,
+        )
+
+    def bars_width(self) -> int:
+        return self.content_rect().width - self.label_width() - GAP - PADDING
+
+    def words_beside(self) -> bool:
+        """Whether the words fit beside the bars; with big text they go under them."""
+        size = self.ctx.text.size("small")
+        return self.bars_width() - size - 12 - self.words_width() - 16 >= 160
 
     def summaries(self):  # noqa: ANN201
         return topic_summaries(class_grid(self.ctx.store, self.ctx.catalogue, self.class_id))
 
-    def build(self) -> list[Widget]:
+    def paginate(self) -> list[list]:
+        """The topics split into pages that fit."""
         area = self.body_rect()
-        summaries = self.summaries()
-        self.per_page = max(1, (area.height + GAP) // (self.row_height() + GAP))
-        self.pages = max(1, -(-len(summaries) // self.per_page))
+        pages: list[list] = [[]]
+        used = 0
+        for summary in self.summaries():
+            height = self.row_height(summary) + GAP
+            if pages[-1] and used + height > area.height + GAP:
+                pages.append([])
+                used = 0
+            pages[-1].append(summary)
+            used += height
+        return pages
+
+    def build(self) -> list[Widget]:
+        self.topic_pages = self.paginate()
+        self.pages = len(self.topic_pages)
         self.page = min(self.page, self.pages - 1)
+        self.per_page = max(len(page) for page in self.topic_pages)
         if self.pages > 1:
             return [self.more_button(self.ctx._("More topics"))]
         return []
@@ -313,24 +398,27 @@ class TopicOverviewScene(AdultScene):
         _ = self.ctx._
         theme = self.ctx.theme
         area = self.body_rect()
-        summaries = self.summaries()
-        if not summaries:
+        shown = self.topic_pages[self.page] if self.topic_pages else []
+        if not shown:
             self.draw_text(surface, _("No levels are turned on for this group."), area)
             return
-        label_width = round(300 * min(1.5, self.ctx.settings.text_scale / 100))
-        y = area.top
-        start = self.page * self.per_page
-        line = self.ctx.text.line_height("small") + 8
-        shown = summaries[start : start + self.per_page]
+        label_width = self.label_width()
+        line = self.bar_line()
         texts = [self._bar_texts(summary) for summary in shown]
-        words = max(self.ctx.text.measure(text, "small")[0] for pair in texts for text in pair)
+        beside = self.words_beside()
+        words = self.words_width()
+        y = area.top
         for summary, (done_text, safe_text) in zip(shown, texts, strict=True):
-            row = pygame.Rect(area.left, y, area.width, self.row_height())
+            row = pygame.Rect(area.left, y, area.width, self.row_height(summary))
             draw_panel(surface, self.place(row), self.ctx)
-            self.draw_text(
+            if not beside:
+                self._draw_stacked(surface, row, summary, done_text, safe_text)
+                y += row.height + GAP
+                continue
+            name_height = self.draw_text(
                 surface,
                 topic_label(_, summary.topic),
-                pygame.Rect(row.left + PADDING, row.top + 8, label_width - PADDING, line),
+                pygame.Rect(row.left + PADDING, row.top + 8, label_width - PADDING, 0),
                 "button",
             )
             count = self.ctx.i18n.ngettext(
@@ -339,7 +427,9 @@ class TopicOverviewScene(AdultScene):
             self.draw_text(
                 surface,
                 count,
-                pygame.Rect(row.left + PADDING, row.top + 8 + line, label_width - PADDING, line),
+                pygame.Rect(
+                    row.left + PADDING, row.top + 8 + name_height, label_width - PADDING, 0
+                ),
                 "small",
                 theme.soft_ink,
             )
@@ -357,7 +447,34 @@ class TopicOverviewScene(AdultScene):
                 theme.safe,
                 words,
             )
-            y += self.row_height() + GAP
+            y += row.height + GAP
+
+    def _draw_stacked(
+        self,
+        surface: pygame.Surface,
+        row: pygame.Rect,
+        summary,  # noqa: ANN001
+        done_text: str,
+        safe_text: str,
+    ) -> None:
+        """Big text: the topic across the top, then each bar with its words under it."""
+        theme = self.ctx.theme
+        inner = row.inflate(-2 * PADDING, -16)
+        y = inner.top
+        y += self.draw_text(
+            surface,
+            self.stacked_label(summary),
+            pygame.Rect(inner.left, y, inner.width, 0),
+            "button",
+        )
+        for icon, share, text, colour in (
+            ("check", summary.done_share, done_text, theme.primary),
+            ("safe", summary.safe_share, safe_text, theme.safe),
+        ):
+            bar = pygame.Rect(inner.left, y, inner.width, self.stacked_bar())
+            self._draw_bar(surface, bar, icon, share, "", colour, 0)
+            y = bar.bottom
+            y += self.draw_text(surface, text, pygame.Rect(inner.left, y, inner.width, 0), "small")
 
     def _bar_texts(self, summary) -> tuple[str, str]:  # noqa: ANN001
         """The two bars of a topic in words."""
@@ -392,8 +509,11 @@ class TopicOverviewScene(AdultScene):
             self.ctx.art.image("icons", icon, (size, size), tint=theme.ink),
             self.place(pygame.Rect(rect.left, rect.top + 2, size, size)),
         )
-        words = self.ctx.text.render(text, "small", theme.ink)
-        bar_width = max(60, rect.width - size - 12 - words_width - 16)
+        words = self.ctx.text.render(text, "small", theme.ink) if text else None
+        if words is None:  # the words are drawn elsewhere (big text): the bar takes the row
+            bar_width = rect.width - size - 8
+        else:
+            bar_width = max(60, rect.width - size - 12 - words_width - 16)
         bar = pygame.Rect(rect.left + size + 8, rect.top + 6, bar_width, rect.height - 16)
         pygame.draw.rect(surface, theme.background, self.place(bar), border_radius=6)
         filled = bar.copy()
@@ -401,9 +521,6 @@ class TopicOverviewScene(AdultScene):
         if filled.width:
             pygame.draw.rect(surface, colour, self.place(filled), border_radius=6)
         pygame.draw.rect(surface, theme.ink, self.place(bar), width=2, border_radius=6)
-        surface.blit(
-            words,
-            self.place(
-                pygame.Rect(bar.right + 12, rect.top, words.get_width(), words.get_height())
-            ),
-        )
+        if words is not None:
+            spot = pygame.Rect(bar.right + 12, rect.top, words.get_width(), words.get_height())
+            surface.blit(words, self.place(spot))

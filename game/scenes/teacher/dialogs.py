@@ -66,6 +66,14 @@ class TextEntryScene(AdultScene):
         return [
             Widget("text", rect, self.prompt, self.start_editing),
             Button(
+                "cancel",
+                pygame.Rect(area.right - ok_width - GAP - cancel_width, y, cancel_width, height),
+                cancel_text,
+                self.back,
+                text=cancel_text,
+                icon="cross",
+            ),
+            Button(
                 "ok",
                 pygame.Rect(area.right - ok_width, y, ok_width, height),
                 ok_text,
@@ -73,14 +81,6 @@ class TextEntryScene(AdultScene):
                 text=ok_text,
                 icon="check",
                 style="primary",
-            ),
-            Button(
-                "cancel",
-                pygame.Rect(area.right - ok_width - GAP - cancel_width, y, cancel_width, height),
-                cancel_text,
-                self.back,
-                text=cancel_text,
-                icon="cross",
             ),
         ]
 

@@ -82,7 +82,7 @@ class AdultGateScene(AdultScene):
             ("ok", _("OK"), self.submit, "check", "primary"),
         ]
         widgets: list[Widget] = []
-        for index, (widget_id, text, action, icon, style) in enumerate(keys):
+        for index, (widget_id, label, action, icon, style) in enumerate(keys):
             row, column = divmod(index, 3)
             rect = pygame.Rect(
                 pad.left + column * (key_width + GAP),
@@ -90,7 +90,14 @@ class AdultGateScene(AdultScene):
                 key_width,
                 key_height,
             )
-            widgets.append(Button(widget_id, rect, text, action, text=text, icon=icon, style=style))
+            text = label
+            room = key_width - 2 * PADDING - 8 - (self.ctx.text.size("button") + 20 if icon else 0)
+            if self.ctx.text.measure(label, "button")[0] > room:
+                # Big text: Delete and OK show their icon only (a back arrow, a check mark).
+                text, icon = "", icon or ("back" if widget_id == "delete" else "check")
+            widgets.append(
+                Button(widget_id, rect, label, action, text=text, icon=icon, style=style)
+            )
         return widgets
 
     def _presser(self, digit: str) -> Callable[[], None]:
@@ -186,32 +193,40 @@ class AdultGateScene(AdultScene):
         panel = pygame.Rect(area.left, area.top, pad.left - area.left - 2 * GAP, area.height)
         draw_panel(surface, self.place(panel), self.ctx)
         inner = panel.inflate(-2 * PADDING, -2 * PADDING)
-        icon = self.ctx.art.image("icons", "lock", (64, 64), tint=theme.ink)
-        surface.blit(icon, self.place(pygame.Rect(inner.left, inner.top, 64, 64)))
-        y = inner.top + 64 + GAP // 2
-        y += self.draw_text(surface, self.prompt(), pygame.Rect(inner.left, y, inner.width, 0))
-        y += GAP
-        self._draw_dots(surface, pygame.Rect(inner.left, y, inner.width, 48))
-        spoken = self.ctx.i18n.ngettext(
+        typed = self.ctx.i18n.ngettext(
             "{count} number typed", "{count} numbers typed", len(self.digits)
         ).format(count=len(self.digits))
-        y += 48 + GAP // 2
-        y += self.draw_text(
-            surface, spoken, pygame.Rect(inner.left, y, inner.width, 0), "small", theme.soft_ink
-        )
+        # What matters most first; with big text, the rest gives way (it is read aloud).
+        parts: list[tuple[str, str, tuple[int, int, int]]] = [
+            ("prompt", self.prompt(), theme.ink),
+            ("dots", "", theme.ink),
+        ]
         if self.message:
-            y += GAP // 2
-            self.draw_text(surface, self.message, pygame.Rect(inner.left, y, inner.width, 0))
+            parts.append(("message", self.message, theme.ink))
+        parts.append(("typed", typed, theme.soft_ink))
         if not self.changing:
             hint = _("Forgot the PIN? See the guide for teachers and parents.")
-            height = self.ctx.text.block_height(hint, "small", inner.width)
-            self.draw_text(
-                surface,
-                hint,
-                pygame.Rect(inner.left, inner.bottom - height, inner.width, height),
-                "small",
-                theme.soft_ink,
-            )
+            parts.append(("hint", hint, theme.soft_ink))
+        icon_size = 64 if self.ctx.settings.text_scale < 150 else 0
+        if icon_size:
+            icon = self.ctx.art.image("icons", "lock", (icon_size, icon_size), tint=theme.ink)
+            surface.blit(icon, self.place(pygame.Rect(inner.left, inner.top, 64, 64)))
+        y = inner.top + (icon_size + GAP // 2 if icon_size else 0)
+        for kind, text, colour in parts:
+            role = "body" if kind in ("prompt", "message") else "small"
+            height = 48 if kind == "dots" else self.ctx.text.block_height(text, role, inner.width)
+            if y + height > inner.bottom:
+                break
+            if kind == "dots":
+                self._draw_dots(surface, pygame.Rect(inner.left, y, inner.width, 48))
+            else:
+                self.draw_text(
+                    surface, text, pygame.Rect(inner.left, y, inner.width, 0), role, colour
+                )
+            y += height + GAP // 2
+
+    def narration(self) -> str:
+        return " ".join(part for part in (self.prompt(), self.message) if part)
 
     def _draw_dots(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         theme = self.ctx.theme

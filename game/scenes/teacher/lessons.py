@@ -43,14 +43,36 @@ def offstage(ctx: Context) -> Iterator[None]:
         ctx.audio.listeners[:] = listeners
 
 
-def render_step_pictures(ctx: Context, level: Level, folder: Path) -> list[Path]:
-    """A PNG of every step of the level (and of each answer's feedback), as `sango preview`
-    makes them, without disturbing the game in progress."""
-    from game.preview import render_level
+def pictures_folder(ctx: Context, level: Level) -> Path:
+    """Where a level's step pictures are drawn: the cache in the data folder."""
+    base = ctx.store.data_dir or Path(tempfile.gettempdir()) / "sango"
+    return base / "cache" / "lesson-steps" / ctx.i18n.locale / level.id
+
+
+def render_step_pictures(ctx: Context, level: Level, folder: Path) -> list[tuple[Path, str]]:
+    """A PNG of every step of the level (each answer's feedback too), as `sango preview` makes
+    them, without disturbing the game in progress; each with its caption."""
+    from game.preview import render_shots
 
     surface = pygame.Surface(CANVAS_SIZE)
     with offstage(ctx):
-        return render_level(ctx, level, surface, folder)
+        shots = render_shots(ctx, level, surface, folder)
+    return [(shot.path, shot_caption(ctx, shot.step, shot.kind, shot.moment)) for shot in shots]
+
+
+def shot_caption(ctx: Context, step: int, kind: str, moment: str) -> str:
+    """What a step picture shows: "Step 5", "Step 5, answer 2", "Level complete"..."""
+    _ = ctx._
+    if kind == "complete":
+        return _("Level complete")
+    if not moment:
+        return _("Step {number}").format(number=step)
+    what, _dash, number = moment.rpartition("-")
+    if what == "answer" and number.isdigit():
+        return _("Step {number}, answer {answer}").format(number=step, answer=number)
+    if what == "page" and number.isdigit():
+        return _("Step {number}, page {page}").format(number=step, page=number)
+    return _("Step {number}, {moment}").format(number=step, moment=moment.replace("-", " "))
 
 
 class LessonsScene(AdultScene):
@@ -84,7 +106,7 @@ class LessonsScene(AdultScene):
     def build(self) -> list[Widget]:
         _ = self.ctx._
         area = self.body_rect()
-        tabs = self.button_row(
+        tabs = self.tab_bar(
             area,
             [
                 Entry(
@@ -134,7 +156,9 @@ class LessonScene(AdultScene):
         self.part = Part.NOTES
         self.note_pages: list[list[tuple[str, str]]] = [[]]
         self.pictures: list[Path] = []
-        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self.captions: dict[Path, str] = {}
+        self.problem = ""
+        """Why the step pictures could not be drawn, if they could not."""
         self._thumbs: dict[tuple[Path, tuple[int, int]], pygame.Surface] = {}
         self.tabs_bottom = self.content_rect().top + self.bar_height()
 
@@ -175,6 +199,7 @@ class LessonScene(AdultScene):
         """The notes as wrapped lines, split into pages; a long paragraph goes on over a page
         break, and a heading always has its first line with it."""
         area = self.text_area().inflate(-2 * PADDING, -2 * PADDING)
+        area.height = max(area.height, self.ctx.text.line_height("button"))
         lines: list[tuple[str, str, bool]] = []  # role, text, starts a paragraph
         for role, text in self.notes():
             for number, line in enumerate(self.ctx.text.wrap(text, role, area.width)):
@@ -193,20 +218,31 @@ class LessonScene(AdultScene):
             used += height
         return pages
 
+    def captions_beside(self) -> bool:
+        """With big text each picture gets a row with its caption beside it."""
+        return self.ctx.settings.text_scale >= 150
+
     def thumb_layout(self) -> tuple[int, int, tuple[int, int]]:
         """Columns, rows and thumbnail size for the step pictures."""
         area = self.text_area().inflate(-2 * PADDING, -2 * PADDING)
-        columns = 5 if self.ctx.settings.text_scale < 150 else 3
-        width = (area.width - (columns - 1) * GAP) // columns
-        height = width * 9 // 16
+        if self.captions_beside():
+            rows = 2 if (area.height - GAP) // 2 >= 140 else 1
+            height = max(60, (area.height - (rows - 1) * GAP) // rows)
+            width = min(height * 16 // 9, area.width // 2)
+            return 1, rows, (width, width * 9 // 16)
         caption = self.ctx.text.line_height("small")
+        columns = 5
+        width = (area.width - (columns - 1) * GAP) // columns
+        height = min(width * 9 // 16, max(40, area.height - caption - 8))
+        width = height * 16 // 9
+        columns = max(1, (area.width + GAP) // (width + GAP))
         rows = max(1, (area.height + 8) // (height + caption + 8))
         return columns, rows, (width, height)
 
     def build(self) -> list[Widget]:
         _ = self.ctx._
         area = self.content_rect()
-        tabs = self.button_row(
+        tabs = self.tab_bar(
             pygame.Rect(area.left, area.top, area.width, self.bar_height()),
             [
                 Entry(
@@ -223,7 +259,6 @@ class LessonScene(AdultScene):
                     "play",
                     selected=self.part is Part.STEPS,
                 ),
-                Entry("print", _("Print a lesson card"), self.print_card, "trophy"),
             ],
         )
         self.tabs_bottom = max(widget.rect.bottom for widget in tabs)
@@ -235,9 +270,13 @@ class LessonScene(AdultScene):
             columns, rows, _size = self.thumb_layout()
             self.pages = max(1, -(-len(self.pictures) // (columns * rows)))
         self.page = min(self.page, self.pages - 1)
+        bar = [Entry("print", _("Print a lesson card"), self.print_card, "trophy")]
         if self.pages > 1:
-            tabs.append(self.more_button())
-        return tabs
+            label = _("{label} ({page} of {pages})").format(
+                label=_("More"), page=self.page + 1, pages=self.pages
+            )
+            bar.insert(0, Entry("more", label, self.next_page, "next"))
+        return tabs + self.bar_buttons(bar)
 
     def _show(self, part: Part) -> Callable[[], None]:
         def show() -> None:
@@ -248,11 +287,21 @@ class LessonScene(AdultScene):
         return show
 
     def _ensure_pictures(self) -> None:
-        if self.pictures:
+        if self.pictures or self.problem:
             return
-        if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="sango-lesson-")
-        self.pictures = render_step_pictures(self.ctx, self.level, Path(self._folder.name))
+        folder = pictures_folder(self.ctx, self.level)
+        if folder.is_dir():
+            for old in folder.glob("*.png"):
+                old.unlink()
+        try:
+            shots = render_step_pictures(self.ctx, self.level, folder)
+        except Exception as error:  # noqa: BLE001 - the adult area must go on; say what failed
+            self.problem = self.ctx._(
+                "Sango could not draw the steps of this level: {error}"
+            ).format(error=f"{type(error).__name__}: {error}")
+            return
+        self.pictures = [path for path, _caption in shots]
+        self.captions = dict(shots)
 
     def print_card(self) -> None:
         """Save the lesson card as a PDF in the reports folder and say where."""
@@ -260,7 +309,7 @@ class LessonScene(AdultScene):
         self._ensure_pictures()
         path = reports_folder(self.ctx.store) / "lesson-cards" / f"{self.level.id}.pdf"
         try:
-            write_lesson_card(lesson_card(self.ctx, self.level, self.pictures), path)
+            write_lesson_card(lesson_card(self.ctx, self.level, self.pictures, self.captions), path)
         except OSError as error:
             self.ctx.scenes.push(
                 NoticeScene(
@@ -273,11 +322,6 @@ class LessonScene(AdultScene):
         self.ctx.scenes.push(
             NoticeScene(self.ctx, _("Lesson card saved"), _("Saved: {path}").format(path=path))
         )
-
-    def exit(self) -> None:
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
 
     def draw_body(self, surface: pygame.Surface) -> None:
         area = self.text_area()
@@ -293,24 +337,28 @@ class LessonScene(AdultScene):
                 self.draw_text(surface, text, pygame.Rect(inner.left, y, inner.width, 0), role)
                 y += self.ctx.text.line_height(role)
             return
+        if self.problem:
+            self.draw_text(surface, self.problem, inner, "small")
+            return
         columns, rows, size = self.thumb_layout()
         per_page = columns * rows
         start = self.page * per_page
         caption = self.ctx.text.line_height("small")
+        beside = self.captions_beside()
         for index, path in enumerate(self.pictures[start : start + per_page]):
             row, column = divmod(index, columns)
             x = inner.left + column * (size[0] + GAP)
-            y = inner.top + row * (size[1] + caption + 8)
+            y = inner.top + row * (size[1] + (GAP if beside else caption + 8))
             surface.blit(self._thumb(path, size), self.place(pygame.Rect(x, y, *size)))
             pygame.draw.rect(
                 surface, self.ctx.theme.panel_edge, self.place(pygame.Rect(x, y, *size)), 2
             )
-            self.draw_text(
-                surface,
-                picture_caption(self.ctx, path),
-                pygame.Rect(x, y + size[1] + 2, size[0], caption),
-                "small",
+            spot = (
+                pygame.Rect(x + size[0] + GAP, y, inner.right - x - size[0] - GAP, 0)
+                if beside
+                else pygame.Rect(x, y + size[1] + 2, size[0], caption)
             )
+            self.draw_text(surface, self.captions.get(path, ""), spot, "small")
 
     def _thumb(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
         key = (path, size)
@@ -319,18 +367,9 @@ class LessonScene(AdultScene):
         return self._thumbs[key]
 
 
-def picture_caption(ctx: Context, path: Path) -> str:
-    """What a step picture shows, from its file name: "Step 5" or "Step 5, answer 2"."""
-    _ = ctx._
-    parts = path.stem.split("-")
-    number = int(parts[0]) if parts[0].isdigit() else 0
-    if "answer" in parts:
-        answer = parts[parts.index("answer") + 1]
-        return _("Step {number}, answer {answer}").format(number=number, answer=answer)
-    return _("Step {number}").format(number=number)
-
-
-def lesson_card(ctx: Context, level: Level, pictures: list[Path]) -> LessonCard:
+def lesson_card(
+    ctx: Context, level: Level, pictures: list[Path], captions: dict[Path, str]
+) -> LessonCard:
     """The translated words and the step pictures of a level's lesson card."""
     _ = ctx._
     t = lambda text: ctx.i18n.level(level.id, text)  # noqa: E731
@@ -350,5 +389,5 @@ def lesson_card(ctx: Context, level: Level, pictures: list[Path]) -> LessonCard:
         discussion_heading=_("Talk about"),
         discussion=[t(question) for question in level.teacher.discussion],
         steps_heading=_("Every step"),
-        pictures=[(path, picture_caption(ctx, path)) for path in pictures],
+        pictures=[(path, captions.get(path, "")) for path in pictures],
     )

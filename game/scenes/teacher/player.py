@@ -9,11 +9,15 @@ import pygame
 from game.classroom.names import STATUS_ICONS, status_label
 from game.classroom.progress import class_levels, player_summaries, progress_grid
 from game.classroom.roster import move_player
-from game.scenes.base import CANVAS, EDGE
 from game.scenes.teacher.common import AdultScene, Entry, group_name, player_name
 from game.scenes.teacher.dialogs import ConfirmScene, NoticeScene, TextEntryScene
 from game.store.values import NICKNAME_MAX_LENGTH
 from game.ui.widgets import GAP, PADDING, Widget, draw_panel
+
+SUMMARY = "summary"
+"""The first item of a player's page: the picture beside the first line of totals."""
+TEXT = "text"
+"""A further line of totals (choices, badges)."""
 
 
 class PlayerScene(AdultScene):
@@ -24,7 +28,12 @@ class PlayerScene(AdultScene):
         self.player_id = player_id
         self.level_page = 0
         self.level_pages = 1
-        self.pages_of_levels: list[list[tuple[object, object]]] = [[]]
+        self.pages_of_items: list[list[tuple[object, object]]] = [[]]
+
+    @classmethod
+    def audit_examples(cls, ctx) -> list[PlayerScene]:  # noqa: ANN001
+        """A page for an example player (made if there is none), for `sango audit`."""
+        return [cls(ctx, example_player(ctx).id)]
 
     @property
     def player(self):  # noqa: ANN201
@@ -68,37 +77,41 @@ class PlayerScene(AdultScene):
         return "\n".join(lines)
 
     def picture_size(self) -> int:
-        return 96
+        return 96 if self.ctx.settings.text_scale < 150 else 64
 
-    def layout(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-        """The summary panel, the level list and the row of action buttons."""
-        area = self.content_rect()
-        text_width = area.width - self.picture_size() - 3 * PADDING
-        summary_height = max(
+    def summary_height(self, text: str, width: int) -> int:
+        """The panel with the picture and the first line of the summary."""
+        text_width = width - self.picture_size() - 3 * PADDING
+        return max(
             self.picture_size() + 2 * PADDING,
-            self.ctx.text.block_height(self.summary_text(), "small", text_width) + 2 * 12,
+            self.ctx.text.block_height(text, "small", text_width) + 2 * 12,
         )
-        summary = pygame.Rect(area.left, area.top, area.width, summary_height)
-        actions_height = max(widget.rect.height for widget in self.action_row(area))
-        actions = pygame.Rect(area.left, area.bottom - actions_height, area.width, actions_height)
-        levels = pygame.Rect(
-            area.left, summary.bottom + GAP, area.width, actions.top - GAP - summary.bottom - GAP
-        )
-        return summary, levels, actions
+
+    def list_rect(self) -> pygame.Rect:
+        """The area above the action buttons, where the summary and the levels go."""
+        area = self.content_rect()
+        top = min(widget.rect.top for widget in self.action_row(area))
+        return pygame.Rect(area.left, area.top, area.width, top - GAP - area.top)
 
     def entries(self) -> list[Entry]:
         _ = self.ctx._
-        entries = [
+        return [
             Entry("rename", _("Rename"), self.rename, "text-size"),
             Entry("move", _("Move class"), self.move, "player"),
             Entry("certificate", _("Certificate"), self.certificate, "trophy"),
             Entry("erase", _("Erase"), self.erase, "cross"),
         ]
-        return entries
 
     def action_row(self, area: pygame.Rect) -> list[Widget]:
-        """The action buttons at the bottom of the area."""
+        """The action buttons at the bottom of the area; with big text, one button that opens
+        them on a screen of their own."""
         row = self.button_row(area, self.entries())
+        if len({widget.rect.top for widget in row}) > 1:
+            _ = self.ctx._
+            row = self.button_row(
+                area,
+                [Entry("actions", _("Rename, move, certificate, erase"), self.actions, "next")],
+            )
         shift = area.bottom - max(widget.rect.bottom for widget in row)
         for widget in row:
             widget.rect.y += shift
@@ -107,36 +120,55 @@ class PlayerScene(AdultScene):
     def build(self) -> list[Widget]:
         if self.player is None:
             return []
-        self.pages_of_levels = self.paginate_levels()
-        self.level_pages = len(self.pages_of_levels)
+        self.pages_of_items = self.paginate()
+        self.level_pages = len(self.pages_of_items)
         self.level_page = min(self.level_page, self.level_pages - 1)
         widgets = self.action_row(self.content_rect())
         if self.level_pages > 1:
             label = self.ctx._("More levels ({page} of {pages})").format(
                 page=self.level_page + 1, pages=self.level_pages
             )
-            widgets.append(
-                self.bar_button("more-levels", label, self.more_levels, "next", CANVAS.width - EDGE)
-            )
+            widgets += self.bar_buttons([Entry("more-levels", label, self.more_levels, "next")])
         return widgets
 
-    def paginate_levels(self) -> list[list[tuple[object, object]]]:
-        """The (level, cell) lines of the list, split into pages that fit."""
+    @property
+    def pages_of_levels(self) -> list[list[tuple[object, object]]]:
+        """The (level, cell) lines on each page."""
+        return [
+            [item for item in page if item[0] not in (SUMMARY, TEXT)]
+            for page in self.pages_of_items
+        ]
+
+    def paginate(self) -> list[list[tuple[object, object]]]:
+        """The summary, then a line per level, split into pages that fit."""
         player = self.player
-        _summary, levels, _actions = self.layout()
+        area = self.list_rect()
         grid = self.grid()
-        width = levels.width - self.ctx.text.size("small") - 12
+        width = area.width - self.ctx.text.size("small") - 12
+        first, *rest = self.summary_text().split("\n")
+        items: list[tuple[object, object]] = [(SUMMARY, first), *((TEXT, line) for line in rest)]
+        items += [(level, grid.cell(player.id, level.id)) for level in grid.levels]
         pages: list[list[tuple[object, object]]] = [[]]
         used = 0
-        for level in grid.levels:
-            cell = grid.cell(player.id, level.id)
-            height = self.ctx.text.block_height(self.level_line(level, cell), "small", width) + 8
-            if pages[-1] and used + height > levels.height:
+        for kind, value in items:
+            if kind == SUMMARY:
+                height = self.summary_height(str(value), area.width) + GAP
+            elif kind == TEXT:
+                height = self.ctx.text.block_height(str(value), "small", area.width) + 8
+            else:
+                height = (
+                    self.ctx.text.block_height(self.level_line(kind, value), "small", width) + 8
+                )
+            if pages[-1] and used + height > area.height:
                 pages.append([])
                 used = 0
-            pages[-1].append((level, cell))
+            pages[-1].append((kind, value))
             used += height
         return pages
+
+    def actions(self) -> None:
+        """What an adult can do for this player, on a screen of its own (big text)."""
+        self.ctx.scenes.push(PlayerActionsScene(self.ctx, self))
 
     def more_levels(self) -> None:
         self.level_page = (self.level_page + 1) % self.level_pages
@@ -147,23 +179,22 @@ class PlayerScene(AdultScene):
         if player is None:
             return
         theme = self.ctx.theme
-        summary, levels, _actions = self.layout()
-        draw_panel(surface, self.place(summary), self.ctx)
-        picture = self.picture_size()
-        image = self.ctx.art.image("avatars", player.avatar, (picture, picture))
-        spot = pygame.Rect(summary.left + PADDING, summary.top + PADDING, picture, picture)
-        surface.blit(image, self.place(spot))
-        text_left = summary.left + 2 * PADDING + picture
-        self.draw_text(
-            surface,
-            self.summary_text(),
-            pygame.Rect(text_left, summary.top + 12, summary.right - PADDING - text_left, 0),
-            "small",
-        )
-        y = levels.top
+        area = self.list_rect()
+        y = area.top
         icon_size = self.ctx.text.size("small")
-        for level, cell in self.pages_of_levels[self.level_page]:
-            icon_rect = pygame.Rect(levels.left, y + 6, icon_size, icon_size)
+        for level, cell in self.pages_of_items[self.level_page]:
+            if level == SUMMARY:
+                height = self.summary_height(str(cell), area.width)
+                summary = pygame.Rect(area.left, y, area.width, height)
+                self._draw_summary(surface, player, summary, str(cell))
+                y = summary.bottom + GAP
+                continue
+            if level == TEXT:
+                y += 8 + self.draw_text(
+                    surface, str(cell), pygame.Rect(area.left, y, area.width, 0), "small"
+                )
+                continue
+            icon_rect = pygame.Rect(area.left, y + 6, icon_size, icon_size)
             if cell.status == "not-started":
                 pygame.draw.ellipse(surface, theme.ink, self.place(icon_rect).inflate(-6, -6), 3)
             else:
@@ -174,9 +205,29 @@ class PlayerScene(AdultScene):
             y += 8 + self.draw_text(
                 surface,
                 self.level_line(level, cell),
-                pygame.Rect(levels.left + icon_size + 12, y, levels.width - icon_size - 12, 0),
+                pygame.Rect(area.left + icon_size + 12, y, area.width - icon_size - 12, 0),
                 "small",
             )
+
+    def _draw_summary(
+        self,
+        surface: pygame.Surface,
+        player,  # noqa: ANN001
+        rect: pygame.Rect,
+        text: str,
+    ) -> None:
+        draw_panel(surface, self.place(rect), self.ctx)
+        picture = self.picture_size()
+        image = self.ctx.art.image("avatars", player.avatar, (picture, picture))
+        spot = pygame.Rect(rect.left + PADDING, rect.top + PADDING, picture, picture)
+        surface.blit(image, self.place(spot))
+        text_left = rect.left + 2 * PADDING + picture
+        self.draw_text(
+            surface,
+            text,
+            pygame.Rect(text_left, rect.top + 12, rect.right - PADDING - text_left, 0),
+            "small",
+        )
 
     def level_line(self, level, cell) -> str:  # noqa: ANN001
         """One level's line: its title, its state in words, and the choices made."""
@@ -263,12 +314,49 @@ class PlayerScene(AdultScene):
         )
 
 
+class PlayerActionsScene(AdultScene):
+    """Rename, move, certificate and erase as a list, when big text leaves no room for them
+    beside the player's progress."""
+
+    def __init__(self, ctx, player_scene: PlayerScene) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self.player_scene = player_scene
+
+    @classmethod
+    def audit_examples(cls, ctx) -> list[PlayerActionsScene]:  # noqa: ANN001
+        return [cls(ctx, PlayerScene(ctx, example_player(ctx).id))]
+
+    def title(self) -> str:
+        return self.player_scene.title()
+
+    def build(self) -> list[Widget]:
+        return self.button_list(self.body_rect(), self._entries(), columns=1)
+
+    def _entries(self) -> list[Entry]:
+        return [
+            Entry(entry.id, entry.text, self._then(entry.action), entry.icon)
+            for entry in self.player_scene.entries()
+        ]
+
+    def _then(self, action: Callable[[], None] | None) -> Callable[[], None]:
+        def act() -> None:
+            self.ctx.scenes.pop()
+            if action is not None:
+                action()
+
+        return act
+
+
 class MovePlayerScene(AdultScene):
     """Choose the class a player moves to."""
 
     def __init__(self, ctx, player_id: int) -> None:  # noqa: ANN001
         super().__init__(ctx)
         self.player_id = player_id
+
+    @classmethod
+    def audit_examples(cls, ctx) -> list[MovePlayerScene]:  # noqa: ANN001
+        return [cls(ctx, example_player(ctx).id)]
 
     def title(self) -> str:
         player = self.ctx.store.player(self.player_id)
@@ -307,3 +395,11 @@ class MovePlayerScene(AdultScene):
             self.ctx.scenes.pop()
 
         return move
+
+
+def example_player(ctx):  # noqa: ANN001, ANN201
+    """A player to show example screens with: the current one, the first, or a new one."""
+    if ctx.player is not None:
+        return ctx.player
+    players = ctx.store.players()
+    return players[0] if players else ctx.store.create_player("Star", "owl")

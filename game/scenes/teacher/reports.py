@@ -110,6 +110,12 @@ class CertificateScene(AdultScene):
         super().__init__(ctx)
         self.players = players
 
+    @classmethod
+    def audit_examples(cls, ctx) -> list[CertificateScene]:  # noqa: ANN001
+        from game.scenes.teacher.player import example_player
+
+        return [cls(ctx, [example_player(ctx)])]
+
     def title(self) -> str:
         _ = self.ctx._
         if len(self.players) == 1:

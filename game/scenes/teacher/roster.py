@@ -12,9 +12,11 @@ from game.scenes.teacher.common import AdultScene, Entry, group_name, player_nam
 from game.scenes.teacher.dialogs import TextEntryScene
 from game.store.values import NICKNAME_MAX_LENGTH
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, button_width
+from game.ui.widgets import GAP, PADDING, Tile, Widget
 
 PICTURE_ONLY_COUNTS = (0, 5, 10, 15, 20, 25, 30)
+PICTURE_MIN = 80
+"""The smallest picture tile: a target of at least 64 px with room for the check mark."""
 
 
 class RosterScene(AdultScene):
@@ -58,15 +60,16 @@ class RosterScene(AdultScene):
                     caption=name,
                 )
             )
-        right = self.content_rect().right
-        many = self.bar_button("add-many", _("Add several"), self.add_many, "player", right)
-        one = self.bar_button(
-            "add-player", _("Add a player"), self.add_one, "player", many.rect.left - GAP, "primary"
-        )
-        widgets += [one, many]
+        bar = [
+            Entry("add-player", _("Add a player"), self.add_one, "player", "primary"),
+            Entry("add-many", _("Add several"), self.add_many, "player"),
+        ]
         if layout.pages > 1:
-            widgets.append(self.more_button(_("More players"), one.rect.left - GAP))
-        return widgets
+            label = _("{label} ({page} of {pages})").format(
+                label=_("More players"), page=self.page + 1, pages=self.pages
+            )
+            bar.insert(0, Entry("more", label, self.next_page, "next"))
+        return widgets + self.bar_buttons(bar)
 
     def _opener(self, player_id: int) -> Callable[[], None]:
         def open_player() -> None:
@@ -100,18 +103,42 @@ class AddPlayerScene(AdultScene):
     def intro(self) -> str:
         return self.ctx._("Choose a picture. A nickname is optional: please do not use real names.")
 
+    def min_body_height(self) -> int:
+        return 2 * (PICTURE_MIN + GAP) + self.bar_height()
+
+    def action_entries(self) -> list[Entry]:
+        _ = self.ctx._
+        nickname_text = (
+            _("Nickname: {nickname}").format(nickname=self.nickname)
+            if self.nickname
+            else _("Type a nickname (optional)")
+        )
+        entries = [Entry("nickname", nickname_text, self.type_nickname, "text-size")]
+        if self.avatar is not None:  # shown once there is a picture to add
+            entries.append(Entry("add", _("Add this player"), self.add, "check", "primary"))
+        return entries
+
     def build(self) -> list[Widget]:
         _ = self.ctx._
         area = self.body_rect()
         avatars = self.ctx.art.names("avatars")
-        buttons_height = self.bar_height()
-        pictures = pygame.Rect(area.left, area.top, area.width, area.height - buttons_height - GAP)
+        actions = self.button_row(area, self.action_entries())
+        shift = area.bottom - max(widget.rect.bottom for widget in actions)
+        for widget in actions:
+            widget.rect.y += shift
+        top = min(widget.rect.top for widget in actions)
+        pictures = pygame.Rect(area.left, area.top, area.width, top - GAP - area.top)
         columns = 8 if self.ctx.settings.text_scale < 150 else 5
         rows = -(-len(avatars) // columns)
-        cell = max(72, min(140, (pictures.height - (rows - 1) * GAP) // max(1, rows)))
+        cell = max(PICTURE_MIN, min(140, (pictures.height - (rows - 1) * GAP) // max(1, rows)))
         layout = grid(pictures, len(avatars), columns, cell)
+        self.pages = layout.pages
+        self.page = min(self.page, self.pages - 1)
+        start = self.page * layout.per_page
         widgets: list[Widget] = []
-        for rect, avatar in zip(layout.cells, avatars, strict=False):
+        for rect, avatar in zip(
+            layout.cells, avatars[start : start + layout.per_page], strict=False
+        ):
             size = max(32, min(rect.width, rect.height) - 2 * PADDING)
             tile = Tile(
                 f"avatar-{avatar}",
@@ -123,36 +150,9 @@ class AddPlayerScene(AdultScene):
             if avatar == self.avatar:
                 tile.marks = ["check"]
             widgets.append(tile)
-        nickname_text = (
-            _("Nickname: {nickname}").format(nickname=self.nickname)
-            if self.nickname
-            else _("Type a nickname (optional)")
-        )
-        add_text = _("Add this player")
-        y = area.bottom - buttons_height
-        add_width = button_width(self.ctx, add_text, icon=True)
-        nick_width = min(area.width - add_width - GAP, button_width(self.ctx, nickname_text, True))
-        widgets.append(
-            Button(
-                "nickname",
-                pygame.Rect(area.left, y, nick_width, buttons_height),
-                nickname_text,
-                self.type_nickname,
-                text=nickname_text,
-                icon="text-size",
-            )
-        )
-        add = Button(
-            "add",
-            pygame.Rect(area.right - add_width, y, add_width, buttons_height),
-            add_text,
-            self.add,
-            text=add_text,
-            icon="check",
-            style="primary",
-        )
-        if self.avatar is not None:  # shown once there is a picture to add
-            widgets.append(add)
+        widgets += actions
+        if self.pages > 1:
+            widgets.append(self.more_button(_("More pictures")))
         return widgets
 
     def _picker(self, avatar: str) -> Callable[[], None]:
