@@ -108,7 +108,8 @@ def integer_scale(window: tuple[int, int]) -> int:
     """How much SDL enlarges the canvas in a window of this size.
 
     pygame's SCALED mode scales by whole numbers only (never below 1) and centres the canvas,
-    letterboxed; measured with pygame-ce 2.5 / SDL 2.32 under X11.
+    letterboxed; measured with pygame-ce 2.5 / SDL 2.32 under X11. (With the environment
+    variable SDL_HINT_RENDER_SCALE_QUALITY=1 pygame scales smoothly by any factor instead.)
     """
     return max(1, min(window[0] // CANVAS[0], window[1] // CANVAS[1]))
 
