@@ -103,8 +103,9 @@ class Starter:
         sensitive = [topic.value for topic in self.topics if topic in SENSITIVE_TOPICS]
         if sensitive:
             note = (
-                f"This level talks about {', '.join(sensitive)}. Play it yourself first, "
-                "and choose a time when the class can talk about it."
+                f"This level talks about {', '.join(sensitive)}. Play it yourself first, and "
+                "choose a time when the class can talk about it. If a child tells you something "
+                "worrying, listen, thank them, and follow your safeguarding policy."
             )
             content_note = f"content_note: {note}"
         else:
@@ -119,6 +120,7 @@ class Starter:
             content_note=content_note,
             badge=self.badge,
             retry=_RETRY[self.band],
+            games=_GAMES[self.band],
         )
 
 
@@ -183,27 +185,73 @@ steps:
     # A name for this step, so a `goto` can jump here.
     label: first-question
 
-  # More kinds of step: sort, chat, spot and pick-all (docs/authoring.md), e.g.
-  # - pick-all:
-  #     prompt: Which of these are private? Pick all that are.
-  #     options:
-  #       - text: Your password
-  #         correct: true
-  #       - text: Your favourite food
-  #         correct: false
-  #       - text: Your home address
-  #         correct: true
-  #     feedback:
-  #       right: Yes! Those are private.
-  #       wrong: Not quite. Passwords and addresses are private.
-
-  # Every level ends with what to do and who to tell.
-  - say: If something online feels wrong, stop. Tell a grown-up you trust.
+{games}
+  # Every level ends with what to do and who to tell: say no, close, block, report or
+  # leave; tell a trusted adult; you will not be in trouble; it is never your fault.
+  - say: If something online feels wrong, stop. You can say no, or close it.
+    mood: thinking
+  - say: Tell a grown-up you trust. You will not be in trouble.
+  - say: It is never your fault. You did well today!
     mood: proud
 
   # A badge id from content/badges.yaml. Give your level its own badge there.
   - badge: {badge}
 """
+
+
+_PICK_ALL = """  # A question with more than one right answer: tick them all, then Check.
+  - pick-all:
+      prompt: Which of these are private? Pick all that are.
+      options:
+        - text: Your password
+          correct: true
+        - text: Your favourite food
+          correct: false
+        - text: Your home address
+          correct: true
+      feedback:
+        right: Yes! Those are private.
+        wrong: Not quite. Passwords and addresses are private.
+"""
+
+_CHAT = """  # A pretend messenger. Messages arrive one by one; the player picks a reply. A reply's
+  # `then` messages follow that reply only: the story branches.
+  - chat:
+      app: Class chat
+      contacts:
+        - id: sam
+          name: Sam
+          avatar: kid-glasses
+          known: true
+      script:
+        - from: sam
+          text: someone made a fake account with my name
+        - replies:
+            - text: That's not ok. Let's report it together.
+              result: safe
+              feedback: Yes. Reporting a fake account helps Sam and everyone else.
+              then:
+                - from: sam
+                  text: thanks. I'll tell my mum too
+            - text: lol just ignore it
+              result: unsafe
+              feedback: A fake account can hurt Sam. Reporting it is better than ignoring it.
+              then:
+                - from: sam
+                  text: ok... but it feels bad
+"""
+
+_MORE_STEPS = """  # More kinds of step: sort, chat, spot and pick-all (docs/authoring.md).
+  # An under-9 level may also use sort (with 2 bins) and pick-all.
+"""
+
+_GAMES = {
+    Band.UNDER_9: _MORE_STEPS,
+    Band.AGES_9_TO_12: _PICK_ALL + "\n" + _MORE_STEPS,
+    Band.AGES_13_TO_18: _CHAT + "\n" + _MORE_STEPS,
+}
+"""The steps each band's starter plays after its first question: older bands play two kinds
+of game, and a teen level a chat that branches (the content guide asks for it)."""
 
 
 def new_level_id_problem(level_id: str) -> str | None:

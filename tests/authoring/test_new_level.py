@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from game.authoring.new_level import main_new_level
 from game.authoring.starter import SCHEMA_COMMENT
 from game.cli import main
 from game.content.catalogue import validate
+from game.content.models import Level
+from game.content.readability import level_reading
 from game.scenes.complete import CompleteScene
 from tests.authoring.conftest import scratch_content, write_starter_level
 from tests.driver import make_driver, play_current_level
@@ -41,6 +44,27 @@ def test_a_new_level_validates_strictly_and_a_keyboard_player_finishes_it(
         assert game.ctx.store.progress(player.id)["my-first-level"].status == "completed"
     finally:
         game.close()
+
+
+@pytest.mark.parametrize("band", ["under-9", "9-12", "13-18"])
+def test_the_starter_already_follows_the_content_guide(tmp_path: Path, band: str) -> None:
+    """The same rules the shipped levels are held to (tests/content_quality), bar its badge."""
+    from tests.content_quality import test_coverage, test_level_endings, test_screen_length
+
+    path = write_starter_level(tmp_path / "starter.yaml", band, "starter-level", ("grooming",))
+    level = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    test_level_endings.test_level_closes_with_a_badge(level)
+    test_level_endings.test_ending_says_what_to_do_and_who_to_tell(level)
+    test_screen_length.test_no_sentence_runs_long(level)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(test_coverage, "all_levels", lambda: [level])
+        patch.setattr(test_coverage, "levels_of", lambda wanted: [level] if wanted == band else [])
+        test_coverage.test_older_bands_play_at_least_two_kinds_of_game()
+        test_coverage.test_teen_levels_have_chats_that_branch_to_consequences()
+        test_coverage.test_under_9_levels_stay_a_storybook()
+        test_coverage.test_teachers_get_goals_questions_and_a_note_on_sensitive_topics()
+    assert level_reading(Level.model_validate(level)).too_hard is False
 
 
 def test_a_sensitive_topic_gets_a_content_note_to_edit(tmp_path: Path) -> None:
