@@ -68,6 +68,8 @@ class Button(Widget):
         rtl = ctx.i18n.rtl
         if self.icon:
             icon = ctx.art.image("icons", self.icon, (icon_size, icon_size), tint=ink)
+            if rtl and self.icon in ("back", "next"):  # arrows point the way text reads
+                icon = pygame.transform.flip(icon, True, False)
             icon_x = self.rect.right - PADDING - icon_size if rtl else self.rect.left + PADDING
             parts.append((icon, (icon_x, self.rect.centery - icon_size // 2)))
             text_width -= icon_size + PADDING // 2
@@ -81,7 +83,16 @@ class Button(Widget):
             parts.append((rendered, (text_left, self.rect.centery - rendered.get_height() // 2)))
         inside = all(self.rect.contains(part.get_rect(topleft=at)) for part, at in parts)
         if type(surface) is pygame.Surface and inside:
-            surface.blit(self._cached_face(surface, fill, edge, parts), self.rect)
+            # The icon is known by what it shows (an RTL arrow is flipped afresh each frame),
+            # the text by its surface, which the text service keeps while it is shown.
+            look = (
+                self.icon,
+                icon_size,
+                ink,
+                rtl,
+                *(part for part, _ in parts[1 if self.icon else 0 :]),
+            )
+            surface.blit(self._cached_face(surface, fill, edge, parts, look), self.rect)
             return
         # Drawn piece by piece: text spilling out, or a canvas that records each blit (audit).
         pygame.draw.rect(surface, fill, self.rect, border_radius=RADIUS)
@@ -95,6 +106,7 @@ class Button(Widget):
         fill: tuple[int, int, int],
         edge: tuple[int, int, int],
         parts: list[tuple[pygame.Surface, tuple[int, int]]],
+        look: tuple[object, ...],
     ) -> pygame.Surface:
         """The button drawn once on its own surface and reused until its look changes.
 
@@ -102,7 +114,8 @@ class Button(Widget):
         fraction of drawing the rounded rectangle, icon and text again every frame.
         """
         x, y = self.rect.topleft
-        key = (self.rect.size, fill, edge, *((part, (px - x, py - y)) for part, (px, py) in parts))
+        offsets = tuple((px - x, py - y) for _, (px, py) in parts)
+        key = (self.rect.size, fill, edge, look, offsets)
         if self._face is None or self._face[0] != key:
             face = pygame.Surface(self.rect.size, 0, surface)
             face.fill(FACE_KEY)
@@ -110,7 +123,7 @@ class Button(Widget):
             area = face.get_rect()
             pygame.draw.rect(face, fill, area, border_radius=RADIUS)
             pygame.draw.rect(face, edge, area, width=3, border_radius=RADIUS)
-            for part, at in key[3:]:
+            for (part, _), at in zip(parts, offsets, strict=True):
                 face.blit(part, at)
             self._face = (key, face)
         return self._face[1]

@@ -20,7 +20,7 @@ from tests.i18n.conftest import SHIPPED_LOCALES
 SETTINGS_IN = {
     "ar": "الإعدادات",
     "es": "Ajustes",
-    "fr": "Paramètres",
+    "fr": "Réglages",
     "ru": "Настройки",
     "zh_Hans": "设置",
 }
