@@ -107,6 +107,7 @@ class TextService:
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._widths: dict[tuple[str, str, int, bool | None], int] = {}
         self._runs: dict[tuple[str, bool], list[Run]] = {}
+        self._wraps: dict[tuple[str, str, int], tuple[str, ...]] = {}
         self.log: DrawLog | None = None
         """When set, told about every block rendered (see game/audit/drawlog.py)."""
         self._set_faces()
@@ -136,6 +137,7 @@ class TextService:
         self._cache.clear()
         self._widths.clear()
         self._runs.clear()
+        self._wraps.clear()
 
     @property
     def rtl(self) -> bool:
@@ -338,10 +340,16 @@ class TextService:
         Lines break at spaces, and between Chinese characters (never before a closing mark
         such as "。" or after an opening one such as "“").
         """
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            lines.extend(self._wrap_paragraph(paragraph, role, width))
-        return lines
+        key = (text, role, width)
+        wrapped = self._wraps.get(key)
+        if wrapped is None:  # layouts and every frame ask again for the same blocks
+            lines: list[str] = []
+            for paragraph in text.split("\n"):
+                lines.extend(self._wrap_paragraph(paragraph, role, width))
+            if len(self._wraps) >= CACHE_LIMIT:
+                self._wraps.clear()
+            wrapped = self._wraps[key] = tuple(lines)
+        return list(wrapped)
 
     def _wrap_paragraph(self, paragraph: str, role: str, width: int) -> list[str]:
         units = break_units(paragraph)
