@@ -7,6 +7,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError, default_locale
 from babel.core import get_global
+from babel.numbers import format_decimal
 
 from game.i18n.compiled import compiled_catalog
 
@@ -147,6 +148,14 @@ class I18n:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """A UI string with a count, with the language's plural rules (Arabic has six forms)."""
         return self._game.ngettext(singular, plural, count) or (singular if count == 1 else plural)
+
+    def number(self, value: float) -> str:
+        """A number written the way the language groups digits (12 345 in French, 12,345 in
+        English), always with Western digits, as the catalogs use them."""
+        try:
+            return format_decimal(value, locale=self.locale, numbering_system="latn")
+        except (ValueError, UnknownLocaleError):
+            return str(value)
 
     def pgettext(self, context: str, message: str) -> str:
         """A content string looked up with its context; English when it has no translation."""

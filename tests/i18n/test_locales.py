@@ -186,3 +186,11 @@ def test_arabic_has_six_plural_forms_and_russian_three() -> None:
         "Пройдено, 5 звёзд",
         "Пройдено, 21 звезда",
     ]
+
+
+def test_numbers_are_grouped_the_way_each_language_writes_them() -> None:
+    said = {locale: I18n(locales_dir(), locale).number(12345) for locale in SHIPPED_LOCALES}
+    assert said["en"] == "12,345"
+    assert said["fr"] == "12\u202f345"
+    assert said["ru"] == "12\u00a0345"
+    assert said["ar"] == "12,345"
