@@ -313,3 +313,22 @@ def test_installed_game_plays_a_level_headless_in_french(installed: Installed) -
         "sango report",
     )
     assert f"Wheel,under-9,{LEVEL_ID},completed" in report.replace("\ufeff", ""), report
+
+
+def test_installed_game_compiles_catalogs_missing_from_the_wheel(installed: Installed) -> None:
+    """A wheel built without .mo files (another build tool, a stripped package) still speaks
+    French: the game compiles the catalog it needs when it starts. Runs last: it removes them."""
+    locales = installed.venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+    compiled = sorted((locales / "site-packages" / "game" / "_data" / "locales").rglob("*.mo"))
+    assert compiled, "the installed wheel has no compiled catalogs to remove"
+    for mo in compiled:
+        mo.unlink()
+    script = installed.home / "play_one_level.py"
+    script.write_text(PLAY_SCRIPT, encoding="utf-8")
+    output = checked(
+        installed.run(installed.python, script, installed.home / "saved-again", LEVEL_ID, "fr"),
+        "headless play without compiled catalogs",
+    )
+    result = json.loads(output.strip().splitlines()[-1])
+    assert result["next"] != "Next", f"the French catalog was not compiled: {result}"
+    assert result["status"] == "completed", result
