@@ -67,36 +67,32 @@ def scaler(session: Session) -> Callable[[], None]:
     return lambda: pygame.transform.smoothscale(session.surface, FULL_HD, window)
 
 
-def _pair(key: str, label: str, note: str, target: float | None) -> tuple[Measurement, ...]:
-    return (
-        Measurement(key, label, "ms", target=target, note=note),
-        Measurement(key.replace("frame_", "frame_cpu_"), f"{label}, CPU", "ms", note=note),
-    )
-
-
 def measure_frames(runs: int, frames: int) -> tuple[list[Measurement], str]:
     """p99 frame times per run, ours (focus move and full redraw) and the baseline's."""
     from game.bench.baseline import BASELINE_FPS, build_baseline
 
-    ours = _pair("frame_p99_ms_720p", "Frame p99, 1280x720, 200% text", "", FRAME_TARGET_MS)
-    ours_1080 = _pair(
+    ours = Measurement(
+        "frame_p99_ms_720p", "Frame p99, 1280x720, 200% text", "ms", target=FRAME_TARGET_MS
+    )
+    ours_1080 = Measurement(
         "frame_p99_ms_1080p",
         "Frame p99, 1920x1080 window",
-        "the 720p frame plus smoothscale to 1920x1080, the scaling SDL's SCALED mode pays",
-        None,
+        "ms",
+        note="the 720p frame plus smoothscale to 1920x1080, the scaling SDL's SCALED mode pays",
     )
-    full = _pair(
+    full = Measurement(
         "frame_full_p99_ms_720p",
         "Full-redraw frame p99, 1280x720",
-        "everything redrawn each frame, as for a new step or message",
-        FRAME_TARGET_MS,
+        "ms",
+        target=FRAME_TARGET_MS,
+        note="everything redrawn each frame, as for a new step or message",
     )
-    full_1080 = _pair("frame_full_p99_ms_1080p", "Full-redraw frame p99, 1920x1080", "", None)
-    baseline = _pair(
+    full_1080 = Measurement("frame_full_p99_ms_1080p", "Full-redraw frame p99, 1920x1080", "ms")
+    baseline = Measurement(
         "baseline_frame_p99_ms_720p",
         "Baseline frame p99, 1280x720 (pygame_gui)",
-        "events, UIManager.update, background, draw_ui and flip; not the 60 fps tick's wait",
-        None,
+        "ms",
+        note="events, UIManager.update, background, draw_ui and flip; not the 60 fps tick's wait",
     )
     with open_session(text_scale=FRAME_TEXT_SCALE) as session:
         level, index, kind = frame_step(session.ctx)
@@ -117,10 +113,10 @@ def measure_frames(runs: int, frames: int) -> tuple[list[Measurement], str]:
         for _, make_frame, scale in kinds:
             time_frames(make_frame, WARM_UP_FRAMES, scale)
         for _ in range(runs):
-            for (wall, cpu), make_frame, scale in kinds:
+            for measurement, make_frame, scale in kinds:
                 wall_times, cpu_times = time_frames(make_frame, frames, scale)
-                wall.samples.append(percentile(wall_times, 0.99))
-                cpu.samples.append(percentile(cpu_times, 0.99))
+                measurement.samples.append(percentile(wall_times, 0.99))
+                measurement.cpu_samples.append(percentile(cpu_times, 0.99))
     step = f"a {kind} step of '{level.id}'"
-    ours[0].note = f"{frames} frames per run on {step}; each a Tab press, handled and shown"
-    return [*ours, *ours_1080, *full, *full_1080, *baseline], step
+    ours.note = f"{frames} frames per run on {step}; each a Tab press, handled and shown"
+    return [ours, ours_1080, full, full_1080, baseline], step

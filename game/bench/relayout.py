@@ -47,8 +47,9 @@ def measure_relayout(changes: int) -> list[Measurement]:
                 (text_size, {"text_scale": TEXT_SCALES[(change + 1) % 2]}),
                 (language, {"locale": other if change % 2 == 0 else "en"}),
             ):
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 ctx.update_settings(**values)
                 session.app.draw()
                 measurement.samples.append((time.perf_counter() - start) * 1000)
+                measurement.cpu_samples.append((time.process_time() - start_cpu) * 1000)
     return [text_size, language]

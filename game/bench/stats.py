@@ -28,6 +28,9 @@ class Measurement:
         samples: One value per run (each run may itself summarise many frames).
         target: The value the median must stay below, or None when it is only reported.
         note: How it was measured, when the label is not enough.
+        cpu_samples: The same runs in CPU time, for timings: on a machine other programs keep
+            busy, wall time waits for a turn on a core and CPU time does not, so CPU time is
+            what the wall time would be on a quiet machine.
     """
 
     key: str
@@ -36,6 +39,7 @@ class Measurement:
     samples: list[float] = field(default_factory=list)
     target: float | None = None
     note: str = ""
+    cpu_samples: list[float] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -48,6 +52,10 @@ class Measurement:
     @property
     def high(self) -> float:
         return max(self.samples) if self.samples else math.nan
+
+    @property
+    def cpu_median(self) -> float | None:
+        return statistics.median(self.cpu_samples) if self.cpu_samples else None
 
     @property
     def passed(self) -> bool | None:
@@ -66,6 +74,8 @@ class Measurement:
             "max": self.high,
             "runs": len(self.samples),
             "samples": self.samples,
+            "cpu_median": self.cpu_median,
+            "cpu_samples": self.cpu_samples,
             "target": self.target,
             "passed": self.passed,
             "note": self.note,
