@@ -21,6 +21,8 @@ EDGE = (138, 128, 114)
 FONT = "NotoSans"
 LINE = 5.2
 PAD = 1.6
+TABLE_START = 32.0
+"""Room for a table's header and its first rows (mm); less than this starts a new page."""
 
 
 def new_document(title: str) -> FPDF:
@@ -56,7 +58,7 @@ def write_report_pdf(report: ClassReport, path: Path) -> Path:
         heading(document, words["safe-chart"], 11)
         _chart(document, report, "safe")
     if report.players:
-        heading(document, words["players"], 14)
+        heading(document, words["players"], 14, keep=TABLE_START)
         columns = [
             words[key] for key in ("player", "levels-done", "started", "safe", "unsafe", "badges")
         ]
@@ -73,7 +75,7 @@ def write_report_pdf(report: ClassReport, path: Path) -> Path:
             for line in report.players
         ]
         table(document, widths, columns, rows)
-        heading(document, words["grid"], 14)
+        heading(document, words["grid"], 14, keep=TABLE_START)
         paragraph(document, words["legend"], colour=SOFT, size=9)
         per_table = 3
         for start in range(0, max(1, len(report.levels)), per_table):
@@ -122,9 +124,9 @@ def write_report_pdf(report: ClassReport, path: Path) -> Path:
     return path
 
 
-def heading(document: FPDF, text: str, size: float) -> None:
-    """A bold heading, kept with what follows."""
-    if document.will_page_break(size * 1.6):
+def heading(document: FPDF, text: str, size: float, keep: float = 0) -> None:
+    """A bold heading, kept with the first `keep` mm of what follows."""
+    if document.will_page_break(size * 1.6 + keep):
         document.add_page()
     document.ln(size * 0.25)
     document.set_font(FONT, "B", size)
@@ -183,6 +185,8 @@ def table(
             x += width
         document.set_xy(document.l_margin, y + height)
 
+    if document.will_page_break(TABLE_START):  # never a header alone at the foot of a page
+        document.add_page()
     draw_row(header, [None] * len(header), True)
     for index, row in enumerate(rows):
         draw_row(row, marks[index] if marks else [None] * len(row), False)

@@ -145,8 +145,12 @@ class PlayerScene(AdultScene):
         area = self.list_rect()
         grid = self.grid()
         width = area.width - self.ctx.text.size("small") - 12
-        first, *rest = self.summary_text().split("\n")
-        items: list[tuple[object, object]] = [(SUMMARY, first), *((TEXT, line) for line in rest)]
+        summary = self.summary_text()
+        if self.summary_height(summary, area.width) <= area.height // 2:
+            items: list[tuple[object, object]] = [(SUMMARY, summary)]
+        else:  # big text: the picture beside the first line, the other lines under it
+            first, *rest = summary.split("\n")
+            items = [(SUMMARY, first), *((TEXT, line) for line in rest)]
         items += [(level, grid.cell(player.id, level.id)) for level in grid.levels]
         pages: list[list[tuple[object, object]]] = [[]]
         used = 0
