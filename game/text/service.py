@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ import pygame
 
 from game.i18n.catalog import RTL_LANGUAGES
 from game.text.breaking import break_units
-from game.text.direction import levels, paragraph_rtl, visual_order
+from game.text.direction import has_rtl, levels, paragraph_rtl, visual_order
 from game.text.fonts import Face, FontFiles, face_order, find_fonts, script_of
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ ROLE_SIZES: dict[str, int] = {
 
 BOLD_ROLES = frozenset({"button", "heading", "title"})
 CACHE_LIMIT = 600
+NEAR_LIMIT = (0.97, 1.03)
+"""Below the first share of the width a line surely fits; above the second it surely does not."""
 MEASURE_LIMIT = 20000
 
 TALL_METRICS = 1.5
@@ -105,8 +108,8 @@ class TextService:
         self._fonts: dict[tuple[object, ...], FaceFont] = {}
         self._boxes: dict[tuple[int, bool, int], tuple[int, int]] = {}
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
-        self._widths: dict[tuple[str, str, int, bool | None], int] = {}
-        self._runs: dict[tuple[str, bool], list[Run]] = {}
+        self._widths: dict[tuple[object, ...], int] = {}
+        self._runs: dict[tuple[object, ...], list[Run]] = {}
         self._wraps: dict[tuple[str, str, int], tuple[str, ...]] = {}
         self.log: DrawLog | None = None
         """When set, told about every block rendered (see game/audit/drawlog.py)."""
@@ -238,20 +241,26 @@ class TextService:
                 return index
         return self._order[0] if self._order else -1
 
-    def runs(self, line: str, rtl: bool | None = None) -> list[Run]:
+    def runs(
+        self, line: str, rtl: bool | None = None, char_levels: Sequence[int] | None = None
+    ) -> list[Run]:
         """One line as runs in visual order (left to right on screen).
 
         Args:
             line: The text of one line, no line breaks.
             rtl: The paragraph's direction; worked out from the text and language when None.
+            char_levels: The bidi levels of the line's characters, resolved on the whole
+                paragraph (UAX #9 reorders each line by its paragraph's levels); resolved on
+                the line alone when None.
         """
         if rtl is None:
             rtl = paragraph_rtl(line, self.rtl)
-        key = (line, rtl)
+        key = (line, rtl, tuple(char_levels) if char_levels is not None else None)
         cached = self._runs.get(key)
         if cached is not None:
             return cached
-        char_levels = levels(line, rtl)
+        if char_levels is None:
+            char_levels = levels(line, rtl)
         logical: list[Run] = []
         start = 0
         current: int | None = None
@@ -318,11 +327,20 @@ class TextService:
         latin = reference.get_linesize() if reference is not None else font.get_linesize()
         return max(font.get_linesize(), round(latin * self.line_spacing))
 
-    def _width(self, line: str, role: str, rtl: bool | None = None) -> int:
-        key = (line, role, self.size(role), rtl)
+    def _width(
+        self,
+        line: str,
+        role: str,
+        rtl: bool | None = None,
+        char_levels: Sequence[int] | None = None,
+    ) -> int:
+        key = (line, role, self.size(role), rtl, tuple(char_levels) if char_levels else None)
         width = self._widths.get(key)
         if width is None:
-            width = sum(self._run_font(run, role).size(run.text)[0] for run in self.runs(line, rtl))
+            width = sum(
+                self._run_font(run, role).size(run.text)[0]
+                for run in self.runs(line, rtl, char_levels)
+            )
             if len(self._widths) > MEASURE_LIMIT:
                 self._widths.clear()
             self._widths[key] = width
@@ -352,36 +370,66 @@ class TextService:
         return list(wrapped)
 
     def _wrap_paragraph(self, paragraph: str, role: str, width: int) -> list[str]:
-        units = break_units(paragraph)
-        if not units:
-            return [""]
-        rtl = paragraph_rtl(paragraph, self.rtl)
-        lines: list[str] = []
-        line = ""
-        for glue, unit in units:
-            candidate = f"{line}{glue}{unit}" if line else unit
-            if self._width(candidate, role, rtl) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = unit
-            while self._width(line, role, rtl) > width and len(line) > 1:
-                cut = self._longest_fitting(line, role, width, rtl)
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line)
-        return lines
+        _, spans, _ = self._wrap_spans(paragraph, role, width)
+        return [paragraph[start:end] for start, end in spans]
 
-    def _longest_fitting(self, text: str, role: str, width: int, rtl: bool) -> int:
-        low, high = 1, len(text)
+    def _wrap_spans(
+        self, paragraph: str, role: str, width: int | None
+    ) -> tuple[bool, list[tuple[int, int]], list[int] | None]:
+        """The paragraph's direction, its lines as (start, end) offsets, and its bidi levels
+        (None when it is all left to right). Levels are resolved once for the paragraph."""
+        rtl = paragraph_rtl(paragraph, self.rtl)
+        paragraph_levels = levels(paragraph, rtl) if rtl or has_rtl(paragraph) else None
+
+        def measure(start: int, end: int) -> int:
+            part = paragraph_levels[start:end] if paragraph_levels is not None else None
+            return self._width(paragraph[start:end], role, rtl, part)
+
+        def fits(start: int, end: int) -> bool:
+            return measure(start, end) <= width
+
+        units = break_units(paragraph)
+        if not units or not width:
+            return rtl, [(0, len(paragraph))], paragraph_levels
+        spans: list[tuple[int, int]] = []
+        line_start: int | None = None
+        line_end = line_width = 0
+        cursor = 0
+        for _, unit in units:
+            start = paragraph.find(unit, cursor)
+            end = start + len(unit)
+            cursor = end
+            if line_start is not None:
+                # Widths add up, except for kerning where two pieces meet; measure the whole
+                # line only when the sum comes close to the limit.
+                estimate = line_width + measure(line_end, end)
+                if estimate <= width * NEAR_LIMIT[0] or (
+                    estimate <= width * NEAR_LIMIT[1]
+                    and (estimate := measure(line_start, end)) <= width
+                ):
+                    line_end, line_width = end, estimate
+                    continue
+                spans.append((line_start, line_end))
+            line_start, line_end = start, end
+            while line_end - line_start > 1 and not fits(line_start, line_end):
+                cut = self._longest_fitting_span(line_start, line_end, fits)
+                spans.append((line_start, cut))
+                line_start = cut
+            line_width = measure(line_start, line_end)
+        spans.append((line_start if line_start is not None else 0, line_end))
+        return rtl, spans, paragraph_levels
+
+    @staticmethod
+    def _longest_fitting_span(start: int, end: int, fits) -> int:  # noqa: ANN001
+        """The end of the longest piece from `start` that fits (at least one character)."""
+        low, high = start + 1, end
         while low < high:
             middle = (low + high + 1) // 2
-            if self._width(text[:middle], role, rtl) <= width:
+            if fits(start, middle):
                 low = middle
             else:
                 high = middle - 1
-        return max(1, low)
+        return max(start + 1, low)
 
     def block_height(self, text: str, role: str, width: int) -> int:
         """The height a wrapped block of text takes."""
@@ -444,12 +492,13 @@ class TextService:
     def _render(
         self, text: str, role: str, colour: tuple[int, int, int], width: int | None, align: str
     ) -> pygame.Surface:
-        lines: list[tuple[str, bool]] = []
+        lines: list[tuple[str, bool, list[int] | None]] = []
         for paragraph in text.split("\n"):
-            rtl = paragraph_rtl(paragraph, self.rtl)
-            wrapped = self._wrap_paragraph(paragraph, role, width) if width else [paragraph]
-            lines.extend((line, rtl) for line in wrapped)
-        widths = [self._width(line, role, rtl) for line, rtl in lines]
+            rtl, spans, paragraph_levels = self._wrap_spans(paragraph, role, width)
+            for start, end in spans:
+                part = paragraph_levels[start:end] if paragraph_levels is not None else None
+                lines.append((paragraph[start:end], rtl, part))
+        widths = [self._width(line, role, rtl, part) for line, rtl, part in lines]
         block_width = max(width or 1, max(widths, default=1), 1)
         surface = pygame.Surface(
             (block_width, max(1, self._block_height(len(lines), role))), pygame.SRCALPHA
@@ -457,14 +506,14 @@ class TextService:
         ascent = self.font(role).get_ascent()
         align = self._physical_align(align)
         y = 0
-        for (line, rtl), line_width in zip(lines, widths, strict=True):
+        for (line, rtl, part), line_width in zip(lines, widths, strict=True):
             if align == "center":
                 x = (block_width - line_width) // 2
             elif align == "right":
                 x = block_width - line_width
             else:
                 x = 0
-            for run in self.runs(line, rtl):
+            for run in self.runs(line, rtl, part):
                 font = self._run_font(run, role)
                 rendered = font.render(run.text, True, colour)
                 surface.blit(rendered, (x, y + ascent - font.real_ascent))
