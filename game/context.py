@@ -94,12 +94,13 @@ class Context:
     def apply(self) -> None:
         """Push the settings in force into every service and lay the scenes out again."""
         settings = self.settings
-        if self.i18n.locale != settings.locale and settings.locale is not None:
+        if settings.locale is not None and settings.locale != self.i18n.requested:
             self.i18n = I18n(self.i18n.locales_dir, settings.locale)
         self.text.configure(
             find_fonts(assets_dir() / "fonts", settings.dyslexia_font),
             settings.text_scale,
             settings.line_spacing,
+            self.i18n.locale,
         )
         self.audio.configure(
             settings.effects_volume, settings.mute, settings.narration_volume, settings.music_volume
