@@ -153,10 +153,11 @@ def make_driver(data_dir: Path, **launch: Any) -> GameDriver:
 
 
 def safe_option(step: Any) -> int:
-    """The 1-based number of the first safe answer of a choice step."""
-    for number, option in enumerate(step.choice.options, start=1):
-        if str(option.result) == "safe":
-            return number
+    """The 1-based number of the first safe answer of a choice step (else the first ok one)."""
+    for wanted in ("safe", "ok"):
+        for number, option in enumerate(step.choice.options, start=1):
+            if str(option.result) == wanted:
+                return number
     return 1
 
 
