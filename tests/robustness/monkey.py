@@ -44,7 +44,7 @@ TEXTS = (
 )  # fmt: skip
 """Typed text: other scripts, emoji, joiners, marks, very long, and injection-looking strings.
 No '/' or '~', so a path typed into an adult dialog stays inside the test's folder."""
-BURSTS = (1, 1, 1, 2, 3, 4, 6, 10)
+BURSTS = (1, 1, 2, 3, 4, 6, 10, 16)
 """How many events arrive between two frames."""
 WINDOW_EVENTS = (
     pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED, pygame.WINDOWMINIMIZED,
@@ -131,7 +131,11 @@ class Monkey:
         return recipes
 
     def _recipe(self, kind: type[Scene]) -> SceneRecipe | None:
-        """Fill a scene's constructor from what its parameters are called."""
+        """The scene's own examples (`audit_examples`, as `sango audit` uses them), or its
+        constructor filled in from what its parameters are called."""
+        examples = getattr(kind, "audit_examples", None)
+        if examples is not None:
+            return SceneRecipe(kind, lambda ctx: self.chance.choice(examples(ctx)))
         parameters = list(inspect.signature(kind.__init__).parameters.values())[2:]
         makers: dict[str, Callable[[], Any]] = {}
         for parameter in parameters:
@@ -347,7 +351,7 @@ class Monkey:
     def wait(self, seconds: float) -> None:
         """Let simulated time pass."""
         self.recent.append(f"wait {seconds:.2f}")
-        step = max(0.05, seconds / 20)
+        step = max(0.05, seconds / 8)
         end = self.driver.clock.now + seconds
         while self.driver.clock.now < end:
             self.driver.clock.now = min(end, self.driver.clock.now + step)

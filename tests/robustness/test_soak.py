@@ -28,9 +28,9 @@ LONG = bool(os.environ.get("SANGO_LONG_TESTS"))
 SIMULATED_HOURS = 10.0 if LONG else 3.0
 PYTHON_GROWTH_LIMIT = 1024 * 1024
 """Bytes the Python heap may grow by between warm-up and the end, bounded caches aside."""
-PROCESS_GROWTH_LIMIT = 32 * 1024 * 1024
-"""Bytes the whole process may grow by in the second half, once the caches are full (SDL
-surfaces and fonts live outside Python's heap)."""
+PROCESS_GROWTH_LIMIT = 24 * 1024 * 1024
+"""Bytes the whole process may grow by in the last third, once the caches have filled (SDL
+surfaces and fonts live outside Python's heap). Ten simulated hours plateau at about 212 MiB."""
 
 
 class Afternoon:
@@ -136,7 +136,7 @@ def test_hours_of_scanning_play_keep_memory_and_caches_flat(quiet_machine: Path)
         overrides={"input_mode": "one-switch", "scan_interval": 1.5},
     )
     afternoon = Afternoon(driver, seed=20250901)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     sizes: list[int] = []
     try:
         for _ in range(3):  # warm-up: every lazy import and first use is behind us
@@ -152,19 +152,20 @@ def test_hours_of_scanning_play_keep_memory_and_caches_flat(quiet_machine: Path)
         tracemalloc.stop()
     finally:
         driver.close()
-    elapsed = time.perf_counter() - started
-    half = sizes[len(sizes) // 2]
-    process_growth = sizes[-1] - half
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    third = sizes[len(sizes) * 2 // 3]
+    process_growth = sizes[-1] - third
 
     hours = (driver.clock.now - warm) / 3600
     print(
         f"\nsoak: {hours:.1f} simulated hours, {afternoon.levels_played} levels, "
-        f"{afternoon.selections} switch presses, {afternoon.frames} frames in {elapsed:.1f} s; "
+        f"{afternoon.selections} switch presses, {afternoon.frames} frames "
+        f"in {elapsed:.1f} s ({cpu:.1f} s CPU); "
         f"python heap {heap_before / 2**20:.1f} -> {(heap_before + heap_growth) / 2**20:.1f} MiB "
-        f"(caches aside); process {sizes[0] / 2**20:.0f} -> {half / 2**20:.0f} (half way) -> "
+        f"(caches aside); process {sizes[0] / 2**20:.0f} -> {third / 2**20:.0f} (two thirds) -> "
         f"{sizes[-1] / 2**20:.0f} MiB, level by level: {[size // 2**20 for size in sizes]}"
     )
     assert afternoon.levels_played >= 8
     assert heap_growth < PYTHON_GROWTH_LIMIT, "\n".join(str(stat) for stat in largest)
-    if half:
+    if third:
         assert process_growth < PROCESS_GROWTH_LIMIT, [size // 2**20 for size in sizes]
