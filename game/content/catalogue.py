@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -29,6 +31,22 @@ HELPLINES_FILE = "helplines.yaml"
 LEVEL_SUFFIX = ".yaml"
 
 _Model = TypeVar("_Model", bound=BaseModel)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Read a batch of files with Python's cycle collector paused, then resume it.
+
+    Parsing makes many short-lived objects and no cycles worth chasing, while each collection
+    walks every model kept so far: for 1,000 levels it cost a quarter of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_level(
@@ -87,6 +105,7 @@ class ValidationReport:
         return [problem for problem in self.problems if not problem.is_error]
 
 
+@_without_cycle_collection()
 def validate(paths_to_check: Sequence[Path], strict: bool = False) -> ValidationReport:
     """Check level files, folders of them, badges.yaml and helplines.yaml.
 
@@ -158,6 +177,7 @@ class Catalogue:
     files: dict[str, Path] = field(default_factory=dict)
 
     @classmethod
+    @_without_cycle_collection()
     def load(cls, levels_dir: Path | None = None) -> Catalogue:
         """Load every level under `levels_dir` and the badges and helplines beside it.
 
