@@ -44,6 +44,13 @@ TEXTS = (
 )  # fmt: skip
 """Typed text: other scripts, emoji, joiners, marks, very long, and injection-looking strings.
 No '/' or '~', so a path typed into an adult dialog stays inside the test's folder."""
+WORDS = (
+    "Are you sure?",
+    "Yes, do it",
+    "Type a new name for this class. You can change it again later.",
+    "This cannot be undone. Export the data first if you want to keep a copy of everything.",
+)
+"""Text for a scene's string parameters, as long as the game's own."""
 BURSTS = (1, 1, 2, 3, 4, 6, 10, 16)
 """How many events arrive between two frames."""
 WINDOW_EVENTS = (
@@ -175,8 +182,8 @@ class Monkey:
             return lambda: [self._a_player()] if name == "players" else self._a_player()
         if name.startswith("on_") or "Callable" in annotation:
             return lambda: lambda *args, **kwargs: None
-        if "str" in annotation:
-            return lambda: self.chance.choice(["Monkey", "A question?", "x" * 200])
+        if "str" in annotation:  # words like the game's own: a heading, a label, a question
+            return lambda: self.chance.choice(WORDS)
         return None
 
     def _a_player(self) -> Any:

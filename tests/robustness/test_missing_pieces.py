@@ -37,6 +37,9 @@ def adult_sees(game_driver: GameDriver, words: str) -> None:
     game_driver.click("settings")
     assert isinstance(game_driver.top, SettingsScene)
     game_driver.app.draw()
+    log = game_driver.ctx.text.log
+    drawn = " ".join(entry.text for entry in log.rendered) if log is not None else ""
+    assert words in " ".join(drawn.split()), f"{words!r} is not on the settings screen"
 
 
 def start(data_dir: Path, **launch: object) -> GameDriver:
