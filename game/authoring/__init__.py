@@ -1,5 +1,6 @@
 """Tools for content authors: the starter level, the careful-child autoplayer that previews and
 measures levels, the quiet stage they are drawn on, and the watcher behind `sango play --watch`.
 
-Only `starter` and `levels` are free of pygame; the rest is imported by the game's own tools.
+`starter`, `levels` and `new_level` never load pygame (the content pipeline uses them); the
+autoplayer, the stage, the screen measure (`fit`) and the watcher are for the game's own tools.
 """

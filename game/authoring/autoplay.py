@@ -54,7 +54,10 @@ class CarefulChild:
             if plain in ids:
                 return plain
         if kind == "choice" and any(i.startswith("option-") for i in ids):
-            return f"option-{self._option(scene.index, step.choice.options)}"
+            wanted = f"option-{self._option(scene.index, step.choice.options)}"
+            if wanted not in ids:
+                return next((i for i in ids if i.startswith("more")), wanted)
+            return wanted
         if kind == "sort" and not view.done:
             if view.held is None:
                 return next(i for i in ids if i.startswith("item-"))
@@ -80,10 +83,11 @@ class CarefulChild:
 
     def _option(self, index: int, options: Any) -> int:
         safe = [n for n, option in enumerate(options, 1) if option.result == Result.SAFE]
+        ok = [n for n, option in enumerate(options, 1) if option.result == Result.OK]
         unsafe = [n for n, option in enumerate(options, 1) if option.result == Result.UNSAFE]
         if unsafe and self._mistake(("choice", index)):
             return unsafe[0]
-        return (safe or [1])[0]
+        return (safe or ok or [1])[0]
 
     def _chat_press(self, scene: LevelScene, view: Any, ids: list[str]) -> str:
         if "next-message" in ids:

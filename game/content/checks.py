@@ -648,8 +648,9 @@ def _content_trouble(file: Path, suffix: str) -> str | None:
         return f"cannot be read ({error.strerror or error}): check the file's permissions"
     if not head:
         return f"is empty: save the {kind} again"
-    again = f"is not really a {kind} inside (perhaps another kind of file renamed, or a broken "
-    again += f"download): save or export it again as {suffix[1:].upper()}"
+    article = "an" if kind[0] in "AEHILMNORSX" else "a"  # said as letters: an SVG, an MP3
+    again = f"is not really {article} {kind} inside (perhaps another kind of file renamed, or a "
+    again += f"broken download): save or export it again as {suffix[1:].upper()}"
     if suffix == ".svg":
         return None if b"<svg" in head else again
     if suffix in _RIFF_KINDS:

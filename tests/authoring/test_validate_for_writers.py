@@ -200,7 +200,7 @@ def _png(width: int, height: int) -> bytes:
         ("cake.png", b"just some text", "is not really a PNG picture inside"),
         ("cake.png", b"", "is empty: save the PNG picture again"),
         ("cake.png", _png(6000, 4000), "is 6000 x 4000 pixels, too big to load on an old laptop"),
-        ("cake.svg", b"<html>not a picture</html>", "is not really a SVG picture inside"),
+        ("cake.svg", b"<html>not a picture</html>", "is not really an SVG picture inside"),
     ],
 )
 def test_a_broken_picture_file_is_refused_before_a_child_meets_it(
@@ -237,7 +237,7 @@ def test_a_voice_file_that_is_not_a_sound_is_refused(write: Writer) -> None:
     (path.parent / "hi.ogg").write_bytes(b"ID3 this is an mp3 renamed")
 
     (message,) = shown(path)
-    assert message.startswith(f"{at(path, 'hi.ogg')}: voice file 'hi.ogg' is not really a Ogg")
+    assert message.startswith(f"{at(path, 'hi.ogg')}: voice file 'hi.ogg' is not really an Ogg")
 
 
 # --- strict mode --------------------------------------------------------------------------
