@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -100,29 +102,26 @@ def build_baseline(ctx: Context, scene: LevelScene) -> BaselineScreen:
     return BaselineScreen(manager, background, elements)
 
 
-def baseline_session() -> tuple[Any, Session, BaselineScreen]:
-    """Open a headless game on the measured step and build its baseline twin."""
-    opened = open_session(text_scale=BASELINE_TEXT_SCALE)
-    session = opened.__enter__()
-    level, index, _ = frame_step(session.ctx)
-    scene = show_step(session, level, index)
-    return opened, session, build_baseline(session.ctx, scene)
+@contextmanager
+def baseline_session() -> Iterator[tuple[Session, BaselineScreen]]:
+    """A headless game on the measured step, and its baseline twin."""
+    with open_session(text_scale=BASELINE_TEXT_SCALE) as session:
+        level, index, _ = frame_step(session.ctx)
+        scene = show_step(session, level, index)
+        yield session, build_baseline(session.ctx, scene)
 
 
 def run_baseline(seconds: float) -> None:
     """Show the baseline screen at 60 frames a second for `seconds`."""
     import pygame
 
-    opened, session, screen = baseline_session()
-    try:
+    with baseline_session() as (session, screen):
         clock = pygame.time.Clock()
         end = time.monotonic() + seconds
         print("baseline: running", flush=True)
         while time.monotonic() < end:
             elapsed = clock.tick(BASELINE_FPS) / 1000
             screen.frame(session.surface, elapsed)
-    finally:
-        opened.__exit__(None, None, None)
 
 
 if __name__ == "__main__":

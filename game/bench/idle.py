@@ -31,8 +31,8 @@ def idle_percent(command: list[str], seconds: float, settle: bool = True) -> flo
     try:
         if settle:
             wait_until_quiet(process.pid, SETTLE_LIMIT_S)
-        else:
-            process.stdout.readline() if process.stdout else None  # started: the first line
+        elif process.stdout is not None:
+            process.stdout.readline()  # the baseline says when its screen is up
         if process.poll() is not None:
             raise RuntimeError(f"{command[0]} ended early: {process.communicate()[1][-500:]}")
         return cpu_percent(process.pid, seconds)
