@@ -90,6 +90,11 @@ class Narrator:
             self.engine is not None and self.audio is not None and self.audio.working
         )
 
+    @property
+    def pending(self) -> int:
+        """How many lines wait to be said."""
+        return len(self._queue)
+
     def configure(self, language: str, speed: int) -> None:
         """The language to speak and the speed in percent."""
         self.language = language

@@ -258,7 +258,7 @@ class Auditor:
 
         def visit(screen: Visit) -> object:
             seen.add(screen.where)
-            return self._visit(ctx, screen, configs)
+            return self.visit(ctx, screen, configs)
 
         visit_scenes(ctx, visit, problems)
         for where, why in problems:
@@ -267,7 +267,9 @@ class Auditor:
         visit_levels(ctx, visit)
         self.report.screens = max(self.report.screens, len(seen))
 
-    def _visit(self, ctx: Context, screen: Visit, configs: list[Config]) -> object:
+    def visit(self, ctx: Context, screen: Visit, configs: list[Config]) -> object:
+        """Check one screen in each config; findings go to the report. Returns a signature of
+        what it showed (the explorer skips states it has seen)."""
         signature: object = ("failed", screen.where)
         for number, config in enumerate(configs):
             ctx.overrides["high_contrast"] = config.high_contrast

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -88,6 +89,7 @@ class Scene:
         keep = self.focus.focused.id if self.focus.focused else None
         chrome = self.build_chrome()
         content = self.build()
+        _make_room_in_bar(chrome, content)
         widgets = content + chrome
         if self.ctx.i18n.rtl:
             for widget in widgets:
@@ -131,8 +133,11 @@ class Scene:
         self.ctx.narrator.say(self.spoken_text())
 
     def header_height(self) -> int:
-        """Height of the title strip at the top."""
-        return self.ctx.text.line_height("heading") + 28 if self.title() else EDGE
+        """Height of the title strip at the top (a long title at a big text size wraps)."""
+        title = self.title()
+        if not title:
+            return EDGE
+        return self.ctx.text.block_height(title, "heading", CANVAS.width - 2 * EDGE) + 28
 
     def bar_height(self) -> int:
         """Height of the bottom bar buttons."""
@@ -347,32 +352,46 @@ def draw_scan_highlight(surface: pygame.Surface, rect: pygame.Rect, ctx: Context
     pygame.draw.rect(surface, outer, rect.inflate(10, 10), width=4, border_radius=RADIUS + 4)
 
 
-def _fit_bar(widgets: list[Widget]) -> list[Widget]:
-    """Keep the bottom bar on one line at any text size: when the buttons do not fit, "Hear
-    again" shows its icon only (its words are still spoken), then every button does."""
+def _fit_bar(widgets: list[Widget], obstacles: Sequence[Widget] = ()) -> list[Widget]:
+    """Keep the bottom bar on one line at any text size, clear of any content a scene puts in
+    the bar's row: "Hear again" shows its icon only when needed (its words are still spoken),
+    then, if the bar still does not fit, every button does."""
     room = CANVAS.width - 2 * EDGE
     buttons = [widget for widget in widgets if isinstance(widget, Button)]
+    leading = [widget for widget in buttons if widget.id in ("back", "replay")]
+    trailing = [widget for widget in buttons if widget not in leading]
 
-    def used() -> int:
-        return sum(widget.rect.width for widget in buttons) + GAP * max(0, len(buttons) - 1)
+    def place() -> bool:
+        x = EDGE
+        for widget in leading:
+            widget.rect.x = x
+            x = widget.rect.right + GAP
+        x = CANVAS.width - EDGE
+        for widget in reversed(trailing):
+            widget.rect.right = x
+            x = widget.rect.left - GAP
+        used = sum(widget.rect.width for widget in buttons) + GAP * max(0, len(buttons) - 1)
+        return used <= room and not any(
+            button.rect.inflate(2 * GAP - 4, 0).colliderect(obstacle.rect)
+            for button in buttons
+            for obstacle in obstacles
+        )
 
-    for shrinking in (
-        [widget for widget in buttons if widget.id == "replay"],
-        buttons,
-    ):
-        if used() <= room:
-            break
+    for shrinking in ([widget for widget in buttons if widget.id == "replay"], buttons):
+        if place():
+            return widgets
         for widget in shrinking:
             widget.text = ""
             widget.rect.width = widget.rect.height
-    leading = [widget for widget in buttons if widget.id in ("back", "replay")]
-    trailing = [widget for widget in buttons if widget not in leading]
-    x = EDGE
-    for widget in leading:
-        widget.rect.x = x
-        x = widget.rect.right + GAP
-    x = CANVAS.width - EDGE
-    for widget in reversed(trailing):
-        widget.rect.right = x
-        x = widget.rect.left - GAP
+    place()
     return widgets
+
+
+def _make_room_in_bar(chrome: list[Widget], content: list[Widget]) -> None:
+    """Refit the bar around content a scene placed in the bar's row (a "More" button)."""
+    if not chrome:
+        return
+    row_top = min(widget.rect.top for widget in chrome)
+    in_row = [widget for widget in content if widget.rect.top >= row_top - GAP]
+    if in_row:
+        _fit_bar(chrome, in_row)

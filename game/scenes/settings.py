@@ -49,6 +49,7 @@ class SettingsScene(Scene):
     def __init__(self, ctx) -> None:  # noqa: ANN001
         super().__init__(ctx)
         self.page = 0
+        self.pages = 1
 
     def title(self) -> str:
         return self.ctx._("Settings")
@@ -195,6 +196,7 @@ class SettingsScene(Scene):
         cell_height = button_height(self.ctx, longest, cell_width, icon=True)
         more_height = self.bar_height()
         layout = grid(area, len(choices), columns, cell_height, reserve=more_height + GAP)
+        self.pages = layout.pages
         self.page = min(self.page, layout.pages - 1)
         start = self.page * layout.per_page
         widgets: list[Widget] = []
@@ -239,13 +241,7 @@ class SettingsScene(Scene):
         return cycle
 
     def _next_page(self) -> None:
-        self.page += 1
-        pages = -(
-            -len(self.choices())
-            // max(1, len([w for w in self.widgets if w.id.startswith("setting-")]))
-        )
-        if self.page >= pages:
-            self.page = 0
+        self.page = (self.page + 1) % max(1, self.pages)
         self.relayout()
 
     def draw_content(self, surface: pygame.Surface) -> None:
