@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from game.context import Context
 
 
+MEDAL = 150
+"""The size of the badge medal at the top of the screen."""
+
+
 class CompleteScene(Scene):
     """Celebrates without pressure: no streaks, no countdowns. Replay or back to the map."""
 
@@ -45,18 +49,17 @@ class CompleteScene(Scene):
 
     def _column(self) -> pygame.Rect:
         area = self.content_rect()
+        if self.big_text():
+            return area
         return pygame.Rect(area.left + 260, area.top, area.width - 260, area.height)
+
+    def big_text(self) -> bool:
+        """With big text Sango steps aside and the words get the whole width."""
+        return self.ctx.settings.text_scale >= 150
 
     def build(self) -> list[Widget]:
         _ = self.ctx._
         column = self._column()
-        text_height = self.ctx.text.block_height(self.message(), "body", column.width - 2 * PADDING)
-        self.panel = pygame.Rect(
-            column.left, column.top + 150 + GAP, column.width, text_height + 2 * PADDING
-        )
-        y = self.panel.bottom + GAP
-        widgets: list[Widget] = []
-        x = column.left
         entries = [
             ("map", _("Back to the map"), "home", self.to_map, "primary"),
             ("again", _("Play again"), "try-again", self.again, "normal"),
@@ -66,12 +69,14 @@ class CompleteScene(Scene):
                 0, ("certificate", _("See your certificate"), "star", self.certificate, "primary")
             )
             entries[1] = ("map", _("Back to the map"), "home", self.to_map, "normal")
+        widgets: list[Widget] = []
+        x, y = column.left, 0
         for widget_id, text, icon, action, style in entries:
             width = min(column.width, button_width(self.ctx, text, icon=True))
+            height = button_height(self.ctx, text, width, icon=True)
             if x + width > column.right:
                 x = column.left
-                y += button_height(self.ctx, text, width, icon=True) + GAP
-            height = button_height(self.ctx, text, width, icon=True)
+                y += height + GAP
             widgets.append(
                 Button(
                     widget_id,
@@ -84,14 +89,37 @@ class CompleteScene(Scene):
                 )
             )
             x += width + GAP
-        # Big text: the message and buttons move up over the medal rather than off the screen.
-        overflow = max(widget.rect.bottom for widget in widgets) - column.bottom
-        shift = max(0, min(overflow, self.panel.top - column.top))
-        if shift:
-            self.panel.move_ip(0, -shift)
-            for widget in widgets:
-                widget.rect.move_ip(0, -shift)
+        buttons_height = max(widget.rect.bottom for widget in widgets)
+        room = column.height - buttons_height - GAP
+        # Big text: first the medal row gives way, then the message keeps only what matters most.
+        text_width = column.width - 2 * PADDING
+        self.shown_message, self.medal_row = self.short_message(), 0
+        for medal_row in (MEDAL + GAP, 0):
+            fitted = next(
+                (
+                    message
+                    for message in (self.message(), self.short_message())
+                    if medal_row
+                    + self.ctx.text.block_height(message, "body", text_width)
+                    + 2 * PADDING
+                    <= room
+                ),
+                None,
+            )
+            if fitted is not None:
+                self.shown_message, self.medal_row = fitted, medal_row
+                break
+        text_height = self.ctx.text.block_height(self.shown_message, "body", text_width)
+        self.panel = pygame.Rect(
+            column.left, column.top + self.medal_row, column.width, text_height + 2 * PADDING
+        )
+        for widget in widgets:
+            widget.rect.move_ip(0, self.panel.bottom + GAP)
         return widgets
+
+    def short_message(self) -> str:
+        """What the screen says when big text leaves room for one sentence."""
+        return self.ctx._("Remember: you can always talk to a grown-up you trust.")
 
     def band_complete(self) -> bool:
         """Whether this level finished the whole band for the player."""
@@ -124,12 +152,14 @@ class CompleteScene(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         area = self.content_rect()
         theme = self.ctx.theme
-        height = min(360, area.height)
-        sango = self.ctx.art.image("sango", "proud", (int(height * 0.8), height))
-        surface.blit(sango, self.place(sango.get_rect(midbottom=(area.left + 120, area.bottom))))
+        if not self.big_text():
+            height = min(360, area.height)
+            sango = self.ctx.art.image("sango", "proud", (int(height * 0.8), height))
+            spot = sango.get_rect(midbottom=(area.left + 120, area.bottom))
+            surface.blit(sango, self.place(spot))
         column = self._column()
-        medal_rect = pygame.Rect(column.left, column.top, 150, 150)
-        if self.badge:
+        medal_rect = pygame.Rect(column.left, column.top, MEDAL, MEDAL)
+        if self.badge and self.medal_row:
             from game.steps.badge_view import draw_medal
 
             draw_medal(
@@ -139,7 +169,7 @@ class CompleteScene(Scene):
                 self.badge,
                 self.place(medal_rect),
             )
-        if self.stars is not None:
+        if self.stars is not None and self.medal_row:
             size = 64
             for position in range(3):
                 name = "star" if position < self.stars else "star-empty"
@@ -154,7 +184,7 @@ class CompleteScene(Scene):
         draw_panel(surface, self.place(self.panel), self.ctx)
         align = "right" if self.ctx.i18n.rtl else "left"
         rendered = self.ctx.text.render(
-            self.message(), "body", theme.ink, self.panel.width - 2 * PADDING, align
+            self.shown_message, "body", theme.ink, self.panel.width - 2 * PADDING, align
         )
         surface.blit(
             rendered,
