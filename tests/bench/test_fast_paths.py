@@ -84,6 +84,28 @@ def test_tab_redraws_only_around_the_focus_and_the_frame_matches_a_full_redraw(
         driver.close()
 
 
+@pytest.mark.parametrize("screen", ["band", "map", "settings", "help-over-level"])
+def test_partial_redraws_match_full_ones_on_menus_and_overlays(data_dir: Path, screen: str) -> None:
+    from game.scenes.help import HelpScene
+    from game.scenes.map import MapScene
+    from game.scenes.settings import SettingsScene
+
+    level = "privacy-treasure" if screen == "help-over-level" else None
+    driver = make_driver(data_dir, player="Ana", level=level)
+    try:
+        ctx = driver.ctx
+        if screen == "map":
+            ctx.scenes.push(MapScene(ctx, "9-12"))
+        elif screen == "settings":
+            ctx.scenes.push(SettingsScene(ctx))
+        elif screen == "help-over-level":
+            ctx.scenes.push(HelpScene(ctx))
+            assert len(ctx.scenes.visible()) == 2, "help shows the level beneath it"
+        tab_around_checking_frames(driver, 6)
+    finally:
+        driver.close()
+
+
 def test_a_focus_move_asks_for_a_partial_redraw_and_a_change_for_a_full_one(
     game: GameDriver,
 ) -> None:
