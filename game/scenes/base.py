@@ -94,6 +94,10 @@ class Scene:
         if self.ctx.i18n.rtl:
             for widget in widgets:
                 widget.rect = self.place(widget.rect)
+        for widget in widgets:
+            # A safety net under every layout: a target never leaves the screen, so the focus
+            # (and a switch user) can always see it. The audit still reports any overlap.
+            widget.rect = keep_on_canvas(widget.rect)
         self.widgets = widgets
         self.focus.set_items(widgets, keep)
         self.layout_version += 1
@@ -395,3 +399,16 @@ def _make_room_in_bar(chrome: list[Widget], content: list[Widget]) -> None:
     in_row = [widget for widget in content if widget.rect.top >= row_top - GAP]
     if in_row:
         _fit_bar(chrome, in_row)
+
+
+def keep_on_canvas(rect: pygame.Rect) -> pygame.Rect:
+    """The rectangle moved (and if need be shrunk) to lie inside the canvas, keeping a margin
+    for the focus ring."""
+    room = CANVAS.inflate(-EDGE, -EDGE)
+    if room.contains(rect) or rect.width == 0 or rect.height == 0:
+        return rect
+    kept = rect.copy()
+    kept.width = min(kept.width, room.width)
+    kept.height = min(kept.height, room.height)
+    return kept.clamp(room)
+
