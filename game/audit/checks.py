@@ -120,11 +120,37 @@ class ContrastMeter:
 
     def __init__(self) -> None:
         self._ratios: dict[tuple[tuple[int, int, int], tuple[int, int, int]], float] = {}
+        self._measured: dict[tuple[object, ...], tuple[float, tuple[int, int, int]]] = {}
         self._count_colours = _colour_counter()
 
     def worst(self, background: pygame.Surface, run: TextRun) -> tuple[float, tuple[int, int, int]]:
         """The lowest contrast between the text colour and a background pixel under or just
-        around its letters, and that pixel's colour."""
+        around its letters, and that pixel's colour.
+
+        The same words drawn at the same place over the same pixels (the bottom bar, on nearly
+        every screen) are measured once: the average colour behind them tells it is the same.
+        """
+        rendered = run.rendered
+        behind = run.glyphs.clip(background.get_rect())
+        if not behind.width or not behind.height:
+            return 21.0, (255, 255, 255)
+        key = (
+            rendered.text,
+            rendered.role,
+            rendered.colour,
+            rendered.surface.get_size(),
+            tuple(run.rect),
+            tuple(pygame.transform.average_color(background, behind)),
+        )
+        known = self._measured.get(key)
+        if known is None:
+            known = self._measure(background, run)
+            self._measured[key] = known
+        return known
+
+    def _measure(
+        self, background: pygame.Surface, run: TextRun
+    ) -> tuple[float, tuple[int, int, int]]:
         ink = pygame.mask.from_surface(run.rendered.surface, 60)
         if ink.count() == 0:
             return 21.0, (255, 255, 255)

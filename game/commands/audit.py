@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from game.i18n.catalog import SOURCE_LOCALE
 from game.settings import TEXT_SCALES
 
 NAME = "audit"
@@ -15,7 +16,9 @@ HELP = "check every screen and level step for accessibility problems (exit 1 if 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--locale", default="all", help="a language such as fr, or 'all' (the default)"
+        "--locale",
+        default=SOURCE_LOCALE,
+        help=f"a language such as fr, or 'all' (default: {SOURCE_LOCALE}, the game's own)",
     )
     parser.add_argument(
         "--text-scale",

@@ -386,7 +386,7 @@ class NewPlayerScene(Scene):
         if self._hint is None:
             return
         hint, rect = self._hint
-        panel = rect.inflate(12, 8)
+        panel = rect.inflate(2 * PADDING, PADDING)  # clear of the rounded corners
         draw_panel(surface, self.place(panel), self.ctx)
         align = "right" if self.ctx.i18n.rtl else "left"
         rendered = self.ctx.text.render(hint, "small", self.ctx.theme.ink, rect.width, align)
