@@ -15,6 +15,8 @@ class HelpScene(Scene):
     can_go_back = False
     show_help = False
     show_settings = False
+    show_replay = False
+    """Its own "Hear again" sits in the panel: the bottom bar's would lie over the panel."""
 
     def panel_rect(self) -> pygame.Rect:
         return pygame.Rect(EDGE * 3, EDGE * 2, CANVAS.width - EDGE * 6, CANVAS.height - EDGE * 4)
@@ -113,6 +115,20 @@ class HelpScene(Scene):
                 )
             )
         widgets.append(close)
+        if self.ctx.narrator.available:
+            hear = _("Hear again")
+            hear_width = button_width(self.ctx, hear, icon=True)
+            widgets.insert(
+                0,
+                Button(
+                    "replay",
+                    pygame.Rect(panel.left + EDGE, y, hear_width, height),
+                    hear,
+                    self.replay,
+                    text=hear,
+                    icon="replay",
+                ),
+            )
         return widgets
 
     def next_page(self) -> None:

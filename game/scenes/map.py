@@ -36,7 +36,18 @@ class BandScene(Scene):
         widgets: list[Widget] = []
         for cell, band in zip(layout.cells, BANDS, strict=False):
             name = band_name(self.ctx, band)
-            caption_height = self.ctx.text.block_height(name, "button", cell.width - 2 * PADDING)
+            detail = ""
+            if self.ctx.player is not None:
+                from game.scenes.progress import band_tally
+
+                tally = band_tally(self.ctx, band)
+                detail = self.ctx._("{done} of {total} done").format(
+                    done=tally.done, total=tally.total
+                )
+            words = cell.width - 2 * PADDING
+            caption_height = self.ctx.text.block_height(name, "button", words)
+            if detail:  # the words under the picture: the picture gives way to them
+                caption_height += self.ctx.text.block_height(detail, "small", words) + 4
             image_height = max(
                 60,
                 min(
@@ -47,14 +58,6 @@ class BandScene(Scene):
             image = self.ctx.art.image(
                 "backgrounds", band, (int(image_height * 16 / 9), image_height)
             )
-            detail = ""
-            if self.ctx.player is not None:
-                from game.scenes.progress import band_tally
-
-                tally = band_tally(self.ctx, band)
-                detail = self.ctx._("{done} of {total} done").format(
-                    done=tally.done, total=tally.total
-                )
             widgets.append(
                 Tile(
                     f"band-{band}",

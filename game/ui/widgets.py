@@ -188,20 +188,25 @@ class Tile(Widget):
             if self.caption
             else []
         )
+        marks_row = 0
         if self.detail:
-            texts.append(
-                ctx.text.render(self.detail, "small", theme.soft_ink, width - marks_width, align)
-            )
+            beside = width - marks_width
+            if self.marks and ctx.text.measure(self.detail, "small")[0] > beside:
+                # Too long to sit beside the marks: the words take the full width, the marks a
+                # row of their own below them.
+                beside, marks_row = width, 40
+            texts.append(ctx.text.render(self.detail, "small", theme.soft_ink, beside, align))
         if self.image is not None:
             x = self.rect.left + PADDING
             if rtl:
                 x = self.rect.right - PADDING - self.image.get_width()
             surface.blit(self.image, (x, self.rect.centery - self.image.get_height() // 2))
         content = sum(text.get_height() + 4 for text in texts)
-        y = self.rect.top + max(PADDING, (self.rect.height - content) // 2)
+        y = self.rect.top + max(PADDING, (self.rect.height - content - 2 * marks_row) // 2)
         x = self.rect.left + PADDING + (0 if rtl else image_width)
         for number, rendered in enumerate(texts):
-            shift = marks_width if rtl and number == len(texts) - 1 and self.detail else 0
+            beside_marks = number == len(texts) - 1 and self.detail and not marks_row
+            shift = marks_width if rtl and beside_marks else 0
             surface.blit(rendered, (x + shift, y))
             y += rendered.get_height() + 4
 
