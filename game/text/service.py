@@ -39,6 +39,9 @@ ROLE_SIZES: dict[str, int] = {
 
 BOLD_ROLES = frozenset({"button", "heading", "title"})
 CACHE_LIMIT = 600
+CACHE_BYTES = 32 * 1024 * 1024
+"""The rendered blocks kept, in pixel bytes: at 200% one wrapped block can take half a
+megabyte, so 600 of them could outgrow the memory of an old laptop."""
 NEAR_LIMIT = (0.97, 1.03)
 """Below the first share of the width a line surely fits; above the second it surely does not."""
 MEASURE_LIMIT = 20000
@@ -108,6 +111,7 @@ class TextService:
         self._fonts: dict[tuple[object, ...], FaceFont] = {}
         self._boxes: dict[tuple[int, bool, int], tuple[int, int]] = {}
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._cache_bytes = 0
         self._widths: dict[tuple[object, ...], int] = {}
         self._runs: dict[tuple[object, ...], list[Run]] = {}
         self._wraps: dict[tuple[str, str, int], tuple[str, ...]] = {}
@@ -138,6 +142,7 @@ class TextService:
             self.language = language
         self._set_faces()
         self._cache.clear()
+        self._cache_bytes = 0
         self._widths.clear()
         self._runs.clear()
         self._wraps.clear()
@@ -470,8 +475,12 @@ class TextService:
             return self._logged(cached, text, role, colour)
         surface = self._render(text, role, colour, width, align)
         self._cache[key] = surface
-        if len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+        self._cache_bytes += surface.get_pitch() * surface.get_height()
+        while len(self._cache) > CACHE_LIMIT or (
+            self._cache_bytes > CACHE_BYTES and len(self._cache) > 1
+        ):
+            _, dropped = self._cache.popitem(last=False)
+            self._cache_bytes -= dropped.get_pitch() * dropped.get_height()
         return self._logged(surface, text, role, colour)
 
     def _logged(
