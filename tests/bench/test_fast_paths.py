@@ -165,3 +165,18 @@ def test_waiting_for_events_sleeps_and_wakes_as_soon_as_a_key_comes(game: GameDr
     timer.join()
     assert [event.type for event in events] == [pygame.KEYUP]
     assert time.monotonic() - started < 1.0
+
+
+def test_the_text_cache_keeps_to_its_memory_bound_at_big_text(game: GameDriver) -> None:
+    from game.text.service import CACHE_BYTES
+
+    text = game.ctx.text
+    game.ctx.update_settings(text_scale=200)
+    last = None
+    for number in range(400):
+        last = text.render(f"Message {number}: a long line " * 8, "body", (0, 0, 0), 1100)
+    kept = list(text._cache.values())
+    held = sum(surface.get_pitch() * surface.get_height() for surface in kept)
+    assert held <= CACHE_BYTES, f"{held / 2**20:.0f} MiB of text kept"
+    assert 1 < len(kept) < 400
+    assert kept[-1] is last, "the newest block stays cached"
