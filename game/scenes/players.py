@@ -54,38 +54,43 @@ class PlayersScene(Scene):
 
     def build(self) -> list[Widget]:
         _ = self.ctx._
-        players = self.ctx.store.players()
+        ctx = self.ctx
+        players = ctx.store.players()
         area = self.content_rect()
-        image = 110
-        cell_height = image + 2 * PADDING + self.ctx.text.line_height("button") * 2
-        entries: list[tuple[str, str, pygame.Surface, Callable[[], None]]] = []
-        for player in players:
-            name = player.nickname or avatar_name(self.ctx, player.avatar)
-            entries.append(
-                (
-                    f"player-{player.id}",
-                    name,
-                    self.ctx.art.image("avatars", player.avatar, (image, image)),
-                    self._chooser(player),
-                )
-            )
-        entries.append(
+        # (id, name, picture kind, picture name, tinted, action)
+        cards: list[tuple[str, str, str, str, bool, Callable[[], None]]] = [
             (
-                "new-player",
-                _("New player"),
-                self.ctx.art.image("icons", "player", (image, image), tint=self.ctx.theme.ink),
-                self.new_player,
+                f"player-{player.id}",
+                player.nickname or avatar_name(ctx, player.avatar),
+                "avatars",
+                player.avatar,
+                False,
+                self._chooser(player),
             )
+            for player in players
+        ]
+        cards.append(("new-player", _("New player"), "icons", "player", True, self.new_player))
+        cards.append(
+            ("remembers", _("What Sango remembers"), "icons", "help", True, self.remembers)
         )
-        entries.append(
+        # Fewer, wider cards as the words grow; the pictures give way to the longest name.
+        scale = ctx.settings.text_scale
+        columns = 4 if scale <= 125 else (3 if scale <= 150 else 2)
+        words = (area.width - (columns - 1) * GAP) // columns - 2 * PADDING
+        longest = max(ctx.text.block_height(card[1], "button", words) for card in cards)
+        room = area.height - (self.bar_height() + GAP if len(cards) > columns else 0)
+        image = max(48, min(110, room - 2 * PADDING - PADDING // 2 - longest))
+        cell_height = image + 2 * PADDING + PADDING // 2 + longest
+        entries: list[tuple[str, str, pygame.Surface, Callable[[], None]]] = [
             (
-                "remembers",
-                _("What Sango remembers"),
-                self.ctx.art.image("icons", "help", (image, image), tint=self.ctx.theme.ink),
-                self.remembers,
+                widget_id,
+                name,
+                ctx.art.image(kind, picture, (image, image), tint=ctx.theme.ink if tint else None),
+                action,
             )
-        )
-        layout = grid(area, len(entries), 4, cell_height, reserve=self.bar_height() + GAP)
+            for widget_id, name, kind, picture, tint, action in cards
+        ]
+        layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
         self.page = min(self.page, layout.pages - 1)
         start = self.page * layout.per_page
         widgets: list[Widget] = [
