@@ -109,12 +109,18 @@ class ProgressGridScene(AdultScene):
             )
             y += self.row_height() + ROW_GAP
         _ = self.ctx._
-        bar: list[Entry] = []
+        bar: list[Entry] = [Entry("report", _("Print a report"), self.report, "trophy")]
         if self.player_pages > 1:
             bar.append(Entry("more-players", _("More players"), self.more_players, "player"))
         if self.level_pages > 1:
             bar.append(Entry("more-levels", _("More levels"), self.more_levels, "next"))
         return widgets + self.bar_buttons(bar)
+
+    def report(self) -> None:
+        """The class report, from the dashboard."""
+        from game.scenes.teacher.reports import ReportScene
+
+        self.ctx.scenes.push(ReportScene(self.ctx, self.class_id))
 
     def shown_players(self, grid: ProgressGrid):  # noqa: ANN201
         start = self.player_page * self.rows
