@@ -280,6 +280,14 @@ def scan_order(widgets: Sequence[Widget], focusables: Sequence[Widget], rtl: boo
             findings.append(
                 Finding("scan-reach", f"{name_of(widget)} is off the screen", (tuple(widget.rect),))
             )
+        elif widget.enabled and getattr(widget, "pushed_on_screen", False):
+            findings.append(
+                Finding(
+                    "scan-reach",
+                    f"{name_of(widget)} is laid out off the screen (the game pulled it back)",
+                    (tuple(widget.rect),),
+                )
+            )
     for before, after in zip(focusables, focusables[1:], strict=False):
         if comes_before(after.rect, before.rect, rtl):
             findings.append(

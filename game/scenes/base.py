@@ -96,8 +96,10 @@ class Scene:
                 widget.rect = self.place(widget.rect)
         for widget in widgets:
             # A safety net under every layout: a target never leaves the screen, so the focus
-            # (and a switch user) can always see it. The audit still reports any overlap.
-            widget.rect = keep_on_canvas(widget.rect)
+            # (and a switch user) can always see it. The audit still reports the layout bug.
+            kept = keep_on_canvas(widget.rect)
+            widget.pushed_on_screen = kept != widget.rect
+            widget.rect = kept
         self.widgets = widgets
         self.focus.set_items(widgets, keep)
         self.layout_version += 1

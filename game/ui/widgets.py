@@ -30,6 +30,8 @@ class Widget:
     label: str
     on_select: Callable[[], None] | None = None
     enabled: bool = True
+    pushed_on_screen: bool = False
+    """Set when the scene's layout put the widget off the canvas and the safety net moved it."""
 
     def activate(self) -> None:
         """Do what pressing this widget does."""
