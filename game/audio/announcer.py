@@ -78,13 +78,14 @@ class Announcer:
         title_changed = opening or text[:1] != self._text[:1]
         changed = opening or text != self._text
         focus_moved = focus != self._focus
+        previous = self._text
         self._scene, self._text, self._focus = id(scene), text, focus
         if not self.active(scene):
             return
         lines: list[str | Line] = []
         if changed:
             recording = recording_for(ctx, scene)
-            main = text[1:]
+            main = text[1:] if title_changed else _what_is_new(previous[1:], text[1:])
             if title_changed and text[0]:
                 lines.append(text[0])
             for position, line in enumerate(main):
@@ -102,3 +103,13 @@ class Announcer:
         """On a new screen, the focused item is read too, unless the player points with a mouse."""
         ctx = self.ctx
         return ctx.settings.input_mode is not InputMode.MOUSE or ctx.scenes.top.auto_scan
+
+
+def _what_is_new(before: list[str], now: list[str]) -> list[str]:
+    """The part of a screen's text that was not there before: a chat that gains a message
+    says the message, not the whole conversation again."""
+    old, new = " ".join(before).strip(), " ".join(now).strip()
+    if old and old in new and old != new:
+        rest = new.replace(old, " ", 1).strip()
+        return [rest] if rest else []
+    return now

@@ -218,3 +218,35 @@ def test_lines_carry_their_recording() -> None:
     assert narrator.pending == 2
     narrator.stop()
     assert narrator.pending == 0
+
+
+def test_a_growing_conversation_reads_only_the_new_message(
+    voice: QuickVoice, start_game: Callable[..., GameDriver]
+) -> None:
+    from game.scenes.base import Scene
+
+    class Conversation(Scene):
+        narrate_always = True
+
+        def __init__(self, ctx: object) -> None:
+            super().__init__(ctx)  # type: ignore[arg-type]
+            self.messages = ["Kai: hi!"]
+
+        def title(self) -> str:
+            return "Chat"
+
+        def narration(self) -> str:
+            return " ".join(self.messages)
+
+    game = start_game(player="Ama")
+    chat = Conversation(game.ctx)
+    game.ctx.scenes.push(chat)
+    game.frame()
+    let_the_narrator_speak(game)
+    assert list(game.ctx.narrator.spoken)[-2:] == ["Chat", "Kai: hi!"]
+    chat.messages.append("Kai: want to play?")
+    chat.dirty = True
+    game.frame()
+    let_the_narrator_speak(game)
+    assert list(game.ctx.narrator.spoken)[-1] == "Kai: want to play?"
+    assert list(game.ctx.narrator.spoken).count("Kai: hi!") == 1
