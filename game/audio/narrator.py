@@ -208,7 +208,8 @@ class Narrator:
         if self.engine is None or self.audio is None or not self.audio.working:
             line.state = "failed"
             return
-        cached = self._cached_path(line.text, self._voices.get(self.language))
+        voice = self._voices.get(self.language)
+        cached = self._audio_file(line.text, voice, self.speed) if voice is not None else None
         if cached is not None and cached.is_file():
             line.audio, line.state = cached, "ready"
             return
@@ -219,10 +220,10 @@ class Narrator:
             self._worker = threading.Thread(target=self._work, name="sango-narrator", daemon=True)
             self._worker.start()
 
-    def _cached_path(self, text: str, voice: str | None) -> Path | None:
-        if voice is None or self.engine is None:
-            return None
-        key = f"{self.engine.name}|{voice}|{self.speed}|{text}".encode()
+    def _audio_file(self, text: str, voice: str, speed: int) -> Path:
+        """Where the cache keeps a line: named by engine, voice, speed and text."""
+        engine = self.engine.name if self.engine is not None else ""
+        key = f"{engine}|{voice}|{speed}|{text}".encode()
         return self._cache_folder() / f"{hashlib.sha256(key).hexdigest()[:32]}.wav"
 
     def _cache_folder(self) -> Path:
@@ -275,8 +276,7 @@ class Narrator:
         if voice is None:
             job.line.state = "failed"
             return
-        key = f"{engine.name}|{voice}|{job.speed}|{job.line.text}".encode()
-        out = self._cache_folder() / f"{hashlib.sha256(key).hexdigest()[:32]}.wav"
+        out = self._audio_file(job.line.text, voice, job.speed)
         if not out.is_file():
             partial = out.with_suffix(f".{threading.get_ident()}.part")
             try:

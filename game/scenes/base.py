@@ -135,7 +135,7 @@ class Scene:
         return lines
 
     def replay(self) -> None:
-        """Read the screen again, even with narration off: the player asked for it."""
+        """Read the screen again ("Hear again"), even with narration off: the player asked."""
         self.ctx.narrator.say(self.spoken_text())
 
     def header_height(self) -> int:
@@ -175,11 +175,10 @@ class Scene:
             )
         if self.show_replay and self.ctx.narrator.available:
             text = _("Hear again")
-            x = widgets[-1].rect.right + GAP if widgets else EDGE
             widgets.append(
                 Button(
                     "replay",
-                    pygame.Rect(x, y, button_width(self.ctx, text, True), height),
+                    pygame.Rect(EDGE, y, button_width(self.ctx, text, True), height),
                     text,
                     self.replay,
                     text=text,
