@@ -115,6 +115,12 @@ class Context:
         """End the game after this frame."""
         self.running = False
 
+    def close(self) -> None:
+        """Release what the session holds: the narrator's worker (a line it is writing is
+        finished first, so no file is left half-written in the data folder), then the database."""
+        self.narrator.close()
+        self.store.close()
+
 
 def data_dir_for(explicit: str | None, environment: dict[str, str]) -> Path:
     """The folder for the database: `--data-dir`, then SANGO_DATA_DIR, then the platform's."""

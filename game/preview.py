@@ -211,7 +211,7 @@ def run_preview(request: PreviewRequest) -> int:
                 sheet = request.out_dir / SHEETS_FOLDER / f"{level.id}{suffix}.png"
                 heading = f"{level.title}  ({level.id}, {level.band}; {look.name})"
                 print(contact_sheet(shots, sheet, heading))
-        ctx.store.close()
+        ctx.close()
     seconds = time.monotonic() - started
     print(
         f"{written} pictures of {len(levels)} level{'s' if len(levels) != 1 else ''} in "

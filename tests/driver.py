@@ -133,7 +133,7 @@ class GameDriver:
 
     def close(self) -> None:
         self.ctx.narrator.close()
-        self.ctx.store.close()
+        self.ctx.close()
 
 
 def make_driver(data_dir: Path, **launch: Any) -> GameDriver:

@@ -34,6 +34,8 @@ CACHE_FILES_KEPT = 4000
 """The cache is pruned to this many files (oldest first) when the narrator starts work."""
 
 SPOKEN_KEPT = 50
+CLOSE_WAIT_S = 10.0
+"""How long closing waits for the line being synthesised (a long line takes about a second)."""
 
 
 @dataclass
@@ -187,12 +189,15 @@ class Narrator:
         """When the line playing ends, if another waits for it."""
         return self._playing_until if self._queue else None
 
-    def close(self) -> None:
-        """Stop the worker thread."""
+    def close(self, wait: float = CLOSE_WAIT_S) -> None:
+        """Stop the worker thread, waiting up to `wait` seconds for a line it is writing."""
         self._closed = True
         with self._wake:
             self._jobs.clear()
             self._wake.notify_all()
+        worker = self._worker
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(wait)
 
     def _play(self, path: Path, now: float) -> bool:
         if self.audio is None:

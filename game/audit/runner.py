@@ -199,7 +199,7 @@ def run_task(task: Task) -> Report:
                 ctx, [Config(task.locale, task.text_scale, high) for high in task.contrasts]
             )
         finally:
-            ctx.store.close()
+            ctx.close()
             ctx.text.log = None
     return auditor.report
 
@@ -230,7 +230,7 @@ class Auditor:
             clock=AuditClock(),
         )
         ctx.narrator = AuditNarrator(ctx.audio)
-        ctx.store.close()
+        ctx.close()
         ctx.store = Store.in_memory()
         self._players(ctx)
         return ctx

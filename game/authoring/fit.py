@@ -80,7 +80,7 @@ def fit_problems(level: Level, document: YamlDocument) -> Iterator[tuple[DataPat
                         reported.add(found)
                         yield found
     finally:
-        ctx.store.close()
+        ctx.close()
 
 
 def _spill_problem(

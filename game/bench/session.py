@@ -110,7 +110,7 @@ def open_session(**overrides: Any) -> Iterator[Session]:
         try:
             yield session
         finally:
-            ctx.store.close()
+            ctx.close()
             pygame.quit()
 
 

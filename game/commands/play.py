@@ -94,6 +94,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.run()
     finally:
-        ctx.store.close()
+        ctx.close()
         pygame.quit()
     return 0

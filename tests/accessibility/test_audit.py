@@ -55,7 +55,7 @@ def auditor() -> Iterator[tuple[Auditor, object]]:
     with tempfile.TemporaryDirectory() as folder:
         ctx = auditor.context(Path(folder), "en")
         yield auditor, ctx
-        ctx.store.close()
+        ctx.close()
 
 
 def problems_of(auditor: Auditor, check: str) -> list[str]:

@@ -102,7 +102,7 @@ print(json.dumps({
     "status": progress.status if progress else None,
     "presses": len(pressed),
 }))
-ctx.store.close()
+ctx.close()
 pygame.quit()
 '''
 
