@@ -24,7 +24,7 @@ from game.audio.narrator import Narrator
 from game.audit import checks
 from game.audit.checks import ContrastMeter, Finding
 from game.audit.drawlog import DrawLog, RecordingCanvas, TextRun
-from game.audit.screens import Visit, visit_levels, visit_scenes
+from game.audit.screens import Visit, matching, visit_levels, visit_scenes
 from game.scenes.base import CANVAS_SIZE
 from game.store.database import Store
 
@@ -148,6 +148,8 @@ class Task:
     contrasts: tuple[bool, ...]
     levels_dir: Path | None = None
     shots_dir: Path | None = None
+    only: tuple[str, ...] = ()
+    """Audit only the screens whose names contain one of these words (all when empty)."""
 
 
 def audit(
@@ -157,11 +159,13 @@ def audit(
     levels_dir: Path | None = None,
     shots_dir: Path | None = None,
     jobs: int = 1,
+    only: Iterable[str] = (),
 ) -> Report:
-    """Audit every combination, in `jobs` worker processes; returns the merged report."""
+    """Audit every combination, in `jobs` worker processes; returns the merged report.
+    `only` keeps the screens whose names contain one of its words."""
     started = time.perf_counter()
     tasks = [
-        Task(locale, scale, tuple(contrasts), levels_dir, shots_dir)
+        Task(locale, scale, tuple(contrasts), levels_dir, shots_dir, tuple(only))
         for locale in locales
         for scale in text_scales
     ]
@@ -189,7 +193,7 @@ def _start_worker() -> None:
 
 def run_task(task: Task) -> Report:
     """Audit every screen for one task (pygame must be initialised with a display)."""
-    auditor = Auditor(task.shots_dir)
+    auditor = Auditor(task.shots_dir, task.only)
     with tempfile.TemporaryDirectory(prefix="sango-audit-") as data_dir:
         ctx = auditor.context(Path(data_dir), task.locale, task.levels_dir)
         try:
@@ -211,8 +215,9 @@ class Auditor:
     once and the contrast check runs in each theme.
     """
 
-    def __init__(self, shots_dir: Path | None = None) -> None:
+    def __init__(self, shots_dir: Path | None = None, only: Iterable[str] = ()) -> None:
         self.shots_dir = shots_dir
+        self.keep = matching(only) if only else None
         self.meter = ContrastMeter()
         self.report = Report()
         self.log = DrawLog()
@@ -260,11 +265,11 @@ class Auditor:
             seen.add(screen.where)
             return self.visit(ctx, screen, configs)
 
-        visit_scenes(ctx, visit, problems)
+        visit_scenes(ctx, visit, problems, self.keep)
         for where, why in problems:
             for config in configs:
                 self.report.add(where, Finding("coverage", why), config)
-        visit_levels(ctx, visit)
+        visit_levels(ctx, visit, keep=self.keep)
         self.report.screens = max(self.report.screens, len(seen))
 
     def visit(self, ctx: Context, screen: Visit, configs: list[Config]) -> object:

@@ -46,6 +46,17 @@ class Visit:
 Visitor = Callable[[Visit], object]
 """Renders and checks a screen; returns a signature of what it showed (for de-duplication)."""
 
+Filter = Callable[[str], bool]
+"""Whether to visit a screen, given its name ("MapScene 13-18", "level x step 3 (chat)")."""
+
+
+def matching(words: Iterable[str]) -> Filter:
+    """A filter that keeps screens whose name contains any of the words (all if none)."""
+    wanted = [word.strip().lower() for word in words if word.strip()]
+    if not wanted:
+        return lambda where: True
+    return lambda where: any(word in where.lower() for word in wanted)
+
 
 def scene_classes() -> list[type[Scene]]:
     """Every Scene subclass in game.scenes and its sub-packages, in a stable order."""
@@ -162,16 +173,24 @@ class Examples:
         return examples
 
 
-def visit_scenes(ctx: Context, visit: Visitor, problems: list[tuple[str, str]]) -> None:
+def visit_scenes(
+    ctx: Context,
+    visit: Visitor,
+    problems: list[tuple[str, str]],
+    keep: Filter | None = None,
+) -> None:
     """Every scene class (except the level player, visited step by step), with its pages.
 
-    A class that cannot be made is added to `problems` as (where, why).
+    A class that cannot be made is added to `problems` as (where, why). `keep` picks scenes by
+    name; a class is made only when some example name of it could match (its class name does).
     """
     from game.scenes.level import LevelScene
 
     examples = Examples(ctx)
     for kind in scene_classes():
         if issubclass(kind, LevelScene):
+            continue
+        if keep is not None and not any(keep(f"{kind.__name__} {band}") for band in ("", *BANDS)):
             continue
         try:
             made = examples.of(kind)
@@ -186,6 +205,8 @@ def visit_scenes(ctx: Context, visit: Visitor, problems: list[tuple[str, str]]) 
             continue
         for label, scene in made:
             where = f"{kind.__name__} {label}".strip()
+            if keep is not None and not keep(where):
+                continue
             put_on_stack(ctx, scene)
             _visit_pages(ctx, scene, where, visit)
 
@@ -204,18 +225,30 @@ def _visit_pages(ctx: Context, scene: Scene, where: str, visit: Visitor) -> None
         turner.activate()
 
 
-def visit_levels(ctx: Context, visit: Visitor, levels: Iterable[Level] | None = None) -> None:
-    """Every step of every level: as it opens, and each state a few presses away within it."""
+def visit_levels(
+    ctx: Context,
+    visit: Visitor,
+    levels: Iterable[Level] | None = None,
+    keep: Filter | None = None,
+) -> None:
+    """Every step of every level: as it opens, and each state a few presses away within it.
+    `keep` picks steps by name ("level <id> step <n> (<type>)")."""
     for level in levels if levels is not None else ctx.catalogue.levels:
         for index, step in enumerate(level.steps):
-            _visit_step(ctx, level, index, step, visit)
+            if keep is None or keep(step_name(level, index, step)):
+                _visit_step(ctx, level, index, step, visit)
+
+
+def step_name(level: Level, index: int, step: Any) -> str:
+    """How the audit names a level step."""
+    kind = getattr(step, "type_key", type(step).__name__)
+    return f"level {level.id} step {index + 1} ({kind})"
 
 
 def _visit_step(ctx: Context, level: Level, index: int, step: Any, visit: Visitor) -> None:
     from game.scenes.level import LevelScene
 
-    kind = getattr(step, "type_key", type(step).__name__)
-    base = f"level {level.id} step {index + 1} ({kind})"
+    base = step_name(level, index, step)
     queue: deque[tuple[str, ...]] = deque([()])
     seen: set[object] = set()
     while queue and len(seen) < MAX_STATES:

@@ -18,13 +18,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--locale",
         default=SOURCE_LOCALE,
-        help=f"a language such as fr, or 'all' (default: {SOURCE_LOCALE}, the game's own)",
+        help=f"a language such as fr, several (ar,zh_Hans), or 'all' (default: {SOURCE_LOCALE}, "
+        "the game's own)",
     )
     parser.add_argument(
         "--text-scale",
         default="all",
         metavar="PCT|all",
-        help=f"a text size in percent ({', '.join(map(str, TEXT_SCALES))}), or 'all' (the default)",
+        help=f"a text size in percent ({', '.join(map(str, TEXT_SCALES))}), several (175,200), "
+        "or 'all' (the default)",
     )
     parser.add_argument(
         "--contrast",
@@ -42,6 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="worker processes (default: one per processor)",
     )
     parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        default="",
+        help="audit only the screens whose names contain one of these comma-separated words, "
+        "such as 'chat,MapScene' or a level id",
+    )
+    parser.add_argument(
         "--shots",
         type=Path,
         metavar="DIR",
@@ -52,11 +61,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _scales(value: str) -> list[int] | None:
     if value == "all":
         return list(TEXT_SCALES)
-    try:
-        scale = int(value.rstrip("%"))
-    except ValueError:
-        return None
-    return [scale] if scale in TEXT_SCALES else None
+    scales = []
+    for part in value.split(","):
+        try:
+            scale = int(part.strip().rstrip("%"))
+        except ValueError:
+            return None
+        if scale not in TEXT_SCALES:
+            return None
+        scales.append(scale)
+    return scales or None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,7 +90,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     known = available_locales(locales_dir())
-    locales = known if args.locale == "all" else [args.locale]
+    locales = (
+        known
+        if args.locale == "all"
+        else [part.strip() for part in args.locale.split(",") if part.strip()]
+    )
     unknown = [locale for locale in locales if locale not in known]
     if unknown:
         print(
@@ -86,7 +104,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     contrasts = {"normal": [False], "high": [True], "all": [False, True]}[args.contrast]
     try:
-        report = audit(locales, scales, contrasts, args.levels, args.shots, jobs=args.jobs)
+        report = audit(
+            locales,
+            scales,
+            contrasts,
+            args.levels,
+            args.shots,
+            jobs=args.jobs,
+            only=[word for word in args.only.split(",") if word.strip()],
+        )
     finally:
         pygame.quit()
     for line in report.lines():
