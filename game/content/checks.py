@@ -481,6 +481,7 @@ def check_level(
     forgiving_problems = list(_forgiving_problems(level, document))
     problems += forgiving_problems
     problems += _blank_text_problems(document)
+    problems += _comment_cut_problems(document)
     if not goto_problems and not any(problem.is_error for problem in forgiving_problems):
         problems += _flow_problems(level, document, labels)
     if strict:
@@ -715,6 +716,21 @@ def _under_9_questions(level: Level) -> Iterator[tuple[DataPath, list[Any], str]
             for where, entry in step.entries():
                 if isinstance(entry, ChatReplies):
                     yield ("steps", index, *where, "replies"), list(entry.replies), "reply"
+
+
+def _comment_cut_problems(document: YamlDocument) -> Iterator[Problem]:
+    """A ` #` inside unquoted text starts a YAML comment: the words after it are lost."""
+    for path, (at, comment) in sorted(document.comments_after.items(), key=lambda item: item[1]):
+        yield Problem(
+            document.path,
+            at.line,
+            at.column,
+            f"{_name(path)} stops before '{_short(comment, 40)}': in YAML a ' #' starts a "
+            "comment, so those words are not part of the text. If they belong to it, put the "
+            'whole text in double quotes ("..."); if it is a note to yourself, put it on a line '
+            "of its own",
+            "warning",
+        )
 
 
 def _blank_text_problems(document: YamlDocument) -> Iterator[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -83,6 +83,10 @@ class YamlDocument:
     data: Any
     value_positions: dict[DataPath, Position]
     key_positions: dict[DataPath, Position]
+    comments_after: dict[DataPath, tuple[Position, str]] = field(default_factory=dict)
+    """Unquoted texts followed on their line by a ` #` comment, with where the `#` is and the
+    comment: YAML
+    ends the text there, which cuts a sentence such as "Anyone can type #nofilter" short."""
 
     def position_of(self, path: DataPath, *, key: bool = False) -> Position:
         """Where `path` is written, or its nearest written parent.
@@ -169,11 +173,13 @@ def parse_yaml(source: bytes | str, path: Path) -> YamlDocument:
     except (ValueError, RecursionError, MemoryError) as error:
         message = f"this file cannot be read as YAML ({error})"
         raise LevelFileError([_file_problem(path, message)]) from None
-    builder = _PlainBuilder(path)
+    builder = _PlainBuilder(path, text.splitlines())
     data = builder.build(root, (), 0) if root is not None else None
     if builder.problems:
         raise LevelFileError(builder.problems)
-    return YamlDocument(path, data, builder.value_positions, builder.key_positions)
+    return YamlDocument(
+        path, data, builder.value_positions, builder.key_positions, builder.comments_after
+    )
 
 
 def _explain(error: yaml.YAMLError, text: str, path: Path) -> Problem:
@@ -309,10 +315,12 @@ class _EventScan:
 class _PlainBuilder:
     """Turns composed YAML nodes into plain Python, recording positions and refusing duplicates."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: list[str] | None = None) -> None:
         self.path = path
+        self.lines = lines or []
         self.value_positions: dict[DataPath, Position] = {}
         self.key_positions: dict[DataPath, Position] = {}
+        self.comments_after: dict[DataPath, tuple[Position, str]] = {}
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, path: DataPath, depth: int) -> Any:
@@ -323,6 +331,8 @@ class _PlainBuilder:
             self._add(position, _unsafe_tag_message(node.tag))
             return None
         if isinstance(node, yaml.ScalarNode):
+            if not node.style and node.tag == f"{_TAG}str":  # plain: "" (C loader) or None
+                self._note_comment_after(node, path)
             try:
                 return _scalar(node)
             except ValueError:  # more digits than Python turns into a number safely
@@ -360,6 +370,19 @@ class _PlainBuilder:
 
     def _add(self, position: Position, message: str) -> None:
         self.problems.append(Problem(self.path, position.line, position.column, message))
+
+    def _note_comment_after(self, node: yaml.ScalarNode, path: DataPath) -> None:
+        """Note an unquoted text whose line goes on with a comment after it."""
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        stripped = rest.lstrip(" \t")
+        if stripped.startswith("#") and len(stripped) < len(rest):
+            self.comments_after[path] = (
+                Position(end.line + 1, end.column + 1 + len(rest) - len(stripped)),
+                stripped.rstrip(),
+            )
 
 
 def _standard_tag(tag: str) -> bool:

@@ -350,3 +350,37 @@ def test_validate_prints_a_summary_of_problems_and_warnings(
 
     assert main_validate([path], strict=True) == 0
     assert capsys.readouterr().out.endswith("1 level checked, 0 problems, 1 warning\n")
+
+
+def test_a_hash_inside_unquoted_text_is_pointed_out_where_the_words_are_lost(
+    write: Writer,
+) -> None:
+    path = write(
+        change=lambda text: text.replace(
+            "Let's learn to stay safe online.", "Anyone can type #nofilter on a photo."
+        )
+    )
+
+    warnings = [m for m in shown(path, strict=True) if "starts a comment" in m]
+
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{at(path, '#nofilter')}: warning: ")
+    assert "stops before '#nofilter on a photo.'" in warnings[0]
+    assert 'put the whole text in double quotes ("...")' in warnings[0]
+
+    quoted = path.read_text(encoding="utf-8").replace(
+        "Hi! I'm Sango. Anyone can type #nofilter on a photo.",
+        '"Hi! I\'m Sango. Anyone can type #nofilter on a photo."',
+    )
+    path.write_text(quoted, encoding="utf-8")
+    assert not [m for m in shown(path, strict=True) if "starts a comment" in m]
+
+
+def test_no_shipped_text_is_cut_short_by_a_yaml_comment() -> None:
+    shipped = sorted((Path(__file__).resolve().parents[2] / "content" / "levels").rglob("*.yaml"))
+    cut = {
+        f"{path.name}:{at.line}:{at.column}"
+        for path in shipped
+        for at, _ in read_yaml(path).comments_after.values()
+    }
+    assert shipped and cut == set()
