@@ -49,8 +49,27 @@ class ProgressGrid:
         return self.cells.get((player_id, level_id), NOT_STARTED)
 
 
+class TopicShares:
+    """The two shares a topic is drawn with: levels done, and safe choices among all choices.
+    Needs `done`, `possible`, `safe` and `unsafe`."""
+
+    done: int
+    possible: int
+    safe: int
+    unsafe: int
+
+    @property
+    def done_share(self) -> float:
+        return self.done / self.possible if self.possible else 0.0
+
+    @property
+    def safe_share(self) -> float:
+        choices = self.safe + self.unsafe
+        return self.safe / choices if choices else 0.0
+
+
 @dataclass(frozen=True)
-class TopicSummary:
+class TopicSummary(TopicShares):
     """How a class did on one topic, over all its levels."""
 
     topic: str
@@ -63,15 +82,6 @@ class TopicSummary:
     """players x levels of this topic."""
     safe: int
     unsafe: int
-
-    @property
-    def done_share(self) -> float:
-        return self.done / self.possible if self.possible else 0.0
-
-    @property
-    def safe_share(self) -> float:
-        choices = self.safe + self.unsafe
-        return self.safe / choices if choices else 0.0
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from game.classroom.names import band_label, status_label, topic_label
 from game.classroom.progress import (
     Cell,
+    TopicShares,
     class_levels,
     player_summaries,
     progress_grid,
@@ -36,7 +37,7 @@ class LevelColumn:
 
 
 @dataclass(frozen=True)
-class TopicBar:
+class TopicBar(TopicShares):
     """One topic's two bars: levels done, and safe choices."""
 
     name: str
@@ -44,15 +45,6 @@ class TopicBar:
     possible: int
     safe: int
     unsafe: int
-
-    @property
-    def done_share(self) -> float:
-        return self.done / self.possible if self.possible else 0.0
-
-    @property
-    def safe_share(self) -> float:
-        total = self.safe + self.unsafe
-        return self.safe / total if total else 0.0
 
 
 @dataclass(frozen=True)
