@@ -6,7 +6,7 @@ import pytest
 
 from game.classroom.gate import FREE_TRIES, AdultGate, Check, hash_pin, is_valid_pin
 from game.store import Store
-from tests.teacher.conftest import ManualClock
+from tests.store_clock import ManualClock
 
 
 def test_pins_have_four_to_six_digits() -> None:
