@@ -34,17 +34,7 @@ def topic_chart(report: ClassReport, kind: str) -> str:
     ]
     for index, bar in enumerate(bars):
         y = top + index * row
-        share = bar.done_share if kind == "done" else bar.safe_share
-        if kind == "done":
-            text = words["done-bar"].format(
-                done=bar.done, possible=bar.possible, percent=round(100 * share)
-            )
-        elif bar.safe + bar.unsafe:
-            text = words["safe-bar"].format(
-                safe=bar.safe, total=bar.safe + bar.unsafe, percent=round(100 * share)
-            )
-        else:
-            text = words["no-choices"]
+        share, text = report.bar_words(bar, kind)
         fill = SAFE if kind == "safe" else DONE
         filled = round(bar_width * max(0.0, min(1.0, share)))
         parts += [

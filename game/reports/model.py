@@ -75,6 +75,22 @@ class ClassReport:
     words: dict[str, str]
     """The report's own words (headings, column names, state names), translated."""
 
+    def bar_words(self, bar: TopicBar, kind: str) -> tuple[float, str]:
+        """A topic bar's share (0-1) and the words beside it; `kind` is "done" or "safe"."""
+        words = self.words
+        share = bar.done_share if kind == "done" else bar.safe_share
+        if kind == "done":
+            text = words["done-bar"].format(
+                done=bar.done, possible=bar.possible, percent=round(100 * share)
+            )
+        elif bar.safe + bar.unsafe:
+            text = words["safe-bar"].format(
+                safe=bar.safe, total=bar.safe + bar.unsafe, percent=round(100 * share)
+            )
+        else:
+            text = words["no-choices"]
+        return share, text
+
     def cell_text(self, cell: Cell) -> str:
         """A cell in words, e.g. "Done: 3 safe, 1 unsafe"."""
         word = self.words[f"status-{cell.status}"]

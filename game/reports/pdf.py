@@ -215,24 +215,13 @@ def draw_mark(document: FPDF, cell: Cell, x: float, y: float, size: float) -> No
 
 def _chart(document: FPDF, report: ClassReport, kind: str) -> None:
     """Horizontal bars, one per topic, with the numbers written beside them."""
-    words = report.words
     label_width, bar_width, row = 45.0, 60.0, 7.0
     document.set_font(FONT, "", 9.5)
     for bar in report.topics:
         if document.will_page_break(row):
             document.add_page()
         x, y = document.l_margin, document.get_y()
-        share = bar.done_share if kind == "done" else bar.safe_share
-        if kind == "done":
-            text = words["done-bar"].format(
-                done=bar.done, possible=bar.possible, percent=round(100 * share)
-            )
-        elif bar.safe + bar.unsafe:
-            text = words["safe-bar"].format(
-                safe=bar.safe, total=bar.safe + bar.unsafe, percent=round(100 * share)
-            )
-        else:
-            text = words["no-choices"]
+        share, text = report.bar_words(bar, kind)
         document.set_xy(x, y)
         document.cell(label_width, row, bar.name)
         document.set_fill_color(*TRACK)
