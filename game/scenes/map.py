@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cmp_to_key
 
 import pygame
 
 from game.scenes.base import Scene
-from game.scenes.progress import topic_medal
+from game.scenes.progress import band_tally, topic_medal
 from game.ui.pages import grid
 from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, beside_tile_height, button_width
 
 BANDS = ("under-9", "9-12", "13-18")
+IMAGE = 80
+"""The size of the topic medal on a level card."""
+Fit = tuple[int, int, int]
+"""How level cards fit an area: cards on a page, columns, card height."""
+PATH_CARDS = 3
+"""The map keeps its path across the top while a page still shows this many cards."""
+MIN_PICTURE = 60
+"""The smallest band picture worth showing (its height)."""
 
 
 def band_name(ctx, band: str) -> str:  # noqa: ANN001
@@ -38,26 +47,23 @@ class BandScene(Scene):
             name = band_name(self.ctx, band)
             detail = ""
             if self.ctx.player is not None:
-                from game.scenes.progress import band_tally
-
                 tally = band_tally(self.ctx, band)
                 detail = self.ctx._("{done} of {total} done").format(
                     done=tally.done, total=tally.total
                 )
             words = cell.width - 2 * PADDING
-            caption_height = self.ctx.text.block_height(name, "button", words)
+            caption_height = self.ctx.text.block_height(name, "button", words) + 4
             if detail:  # the words under the picture: the picture gives way to them
                 caption_height += self.ctx.text.block_height(detail, "small", words) + 4
-            image_height = max(
-                60,
-                min(
-                    cell.height - caption_height - 3 * PADDING,
-                    int((cell.width - 2 * PADDING) * 9 / 16),
-                ),
+            image_height = min(
+                cell.height - caption_height - 3 * PADDING,
+                int((cell.width - 2 * PADDING) * 9 / 16),
             )
-            image = self.ctx.art.image(
-                "backgrounds", band, (int(image_height * 16 / 9), image_height)
-            )
+            image = None
+            if image_height >= MIN_PICTURE:  # too small to make out: big text goes without
+                image = self.ctx.art.image(
+                    "backgrounds", band, (int(image_height * 16 / 9), image_height)
+                )
             widgets.append(
                 Tile(
                     f"band-{band}",
@@ -99,9 +105,6 @@ class MapScene(Scene):
 
         levels = visible_levels(ctx, ctx.catalogue.by_band(self.band))
         progress = ctx.store.progress(ctx.player.id) if ctx.player else {}
-        image = 80
-        scale = ctx.settings.text_scale
-        columns = 3 if scale < 150 else (2 if scale < 175 else 1)
         entries: list[Tile] = []
         for level in levels:
             state = progress.get(level.id)
@@ -118,7 +121,7 @@ class MapScene(Scene):
                 detail, marks = _("Started"), ["play"]
             else:
                 detail, marks = _("New"), []
-            picture = topic_medal(ctx, str(level.topics[0]), image, earned=True)
+            picture = topic_medal(ctx, str(level.topics[0]), IMAGE, earned=True)
             entries.append(
                 Tile(
                     f"level-{level.id}",
@@ -139,97 +142,178 @@ class MapScene(Scene):
                     pygame.Rect(0, 0, 0, 0),
                     _("This level is not ready yet"),
                     None,
-                    image=ctx.art.image("sango", "concerned", (int(image * 0.8), image)),
+                    image=ctx.art.image("sango", "concerned", (int(IMAGE * 0.8), IMAGE)),
                     caption=_("Not ready yet"),
                     detail=_("Ask a grown-up"),
                     dimmed=True,
                     horizontal=True,
                 )
             )
-        cell_width = (area.width - (columns - 1) * GAP) // columns
-        cell_height = beside_tile_height(
-            ctx, cell_width, image, [(tile.caption, tile.detail) for tile in entries]
-        )
-        compact = scale >= 175
-        strip, buttons = self._build_strip(area, compact)
-        if not compact:
-            area = pygame.Rect(
-                area.left, strip.bottom + GAP, area.width, area.bottom - strip.bottom - GAP
-            )
-        reserve = self.bar_height() + GAP
-        layout = grid(area, len(entries), columns, cell_height, reserve=0 if compact else reserve)
-        if compact:
-            # With big text the buttons share one row under the cards; the path is left out.
-            layout = grid(
-                pygame.Rect(area.left, area.top, area.width, area.height - reserve),
-                len(entries),
-                columns,
-                cell_height,
-            )
-        self.page = min(self.page, layout.pages - 1)
-        start = self.page * layout.per_page
-        shown = entries[start : start + layout.per_page]
-        for cell, tile in zip(layout.cells, shown, strict=False):
-            tile.rect = cell
-        row: list[Widget] = []
-        if layout.pages > 1:
-            text = _("More levels")
-            width = button_width(ctx, text, icon=True)
-            row.append(
-                Button(
-                    "more",
-                    pygame.Rect(0, 0, width, self.bar_height()),
-                    text,
-                    lambda: self._turn(layout.pages),
-                    text=text,
-                    icon="next",
-                )
-            )
-        if compact:
-            row.extend(buttons)
-            buttons = []
-        x = area.left if compact else area.centerx - (row[0].rect.width if row else 0) // 2
-        for button in row:
-            button.rect.topleft = (x, area.bottom - button.rect.height)
-            x += button.rect.width + GAP
-        return buttons + list(shown) + row
+        self.tally = band_tally(ctx, self.band)
+        self.path_rect = pygame.Rect(0, 0, 0, 0)
+        # The path and buttons across the top while a page still shows three cards (or as
+        # many as without them); with big text they give way and the buttons go beside the
+        # cards.
+        cards = list(entries)  # with a certificate card when its button has no room
+        beside = self._plan_beside(area, cards)
+        if ctx.settings.text_scale < 175:
+            path = self._plan_with_path(area, entries)
+            if path is not None and path[2][0] >= min(PATH_CARDS, beside[2][0]):
+                return self._build_with_path(path, entries)
+        return self._build_beside(beside, cards)
 
-    def _build_strip(self, area: pygame.Rect, compact: bool) -> tuple[pygame.Rect, list[Widget]]:
-        """The progress strip: a path of stepping stones, My progress, and the certificate.
-
-        When `compact`, only the buttons are made; the caller places them.
-        """
-        from game.scenes.progress import band_tally
-
+    def _buttons(self) -> list[Button]:
+        """My certificate (once the band is done) and My progress, not yet placed."""
         _ = self.ctx._
-        height = self.bar_height()
-        strip = pygame.Rect(area.left, area.top + GAP // 2, area.width, height)
-        buttons: list[Widget] = []
-        right = strip.right
         entries = [("my-progress", _("My progress"), "trophy", self._open_progress)]
-        self.tally = band_tally(self.ctx, self.band)
         if self.tally.complete and self.ctx.player is not None:
             entries.insert(0, ("certificate", _("My certificate"), "star", self._open_certificate))
-        placed: list[Widget] = []
-        for widget_id, text, icon, action in reversed(entries):
-            width = button_width(self.ctx, text, icon=True)
-            placed.append(
-                Button(
-                    widget_id,
-                    pygame.Rect(right - width, strip.top, width, height),
-                    text,
-                    action,
-                    text=text,
-                    icon=icon,
-                    style="primary" if widget_id == "certificate" else "normal",
-                )
+        height = self.bar_height()
+        return [
+            Button(
+                widget_id,
+                pygame.Rect(0, 0, button_width(self.ctx, text, icon=True), height),
+                text,
+                action,
+                text=text,
+                icon=icon,
+                style="primary" if widget_id == "certificate" else "normal",
             )
-            right -= width + GAP
-        buttons.extend(reversed(placed))
-        self.path_rect = pygame.Rect(strip.left, strip.top, right - strip.left - GAP, height)
-        if compact:
-            self.path_rect = pygame.Rect(0, 0, 0, 0)
-        return strip, buttons
+            for widget_id, text, icon, action in entries
+        ]
+
+    def _more_button(self, pages: int) -> Button:
+        text = self.ctx._("More levels")
+        return Button(
+            "more",
+            pygame.Rect(0, 0, button_width(self.ctx, text, icon=True), self.bar_height()),
+            text,
+            lambda: self._turn(pages),
+            text=text,
+            icon="next",
+        )
+
+    def _card_height(self, entries: list[Tile], width: int) -> int:
+        return beside_tile_height(
+            self.ctx, width, IMAGE, [(tile.caption, tile.detail) for tile in entries]
+        )
+
+    def _fit(
+        self, entries: list[Tile], area: pygame.Rect, most: int, more_row: int = 0
+    ) -> Fit | None:
+        """The columns (at most `most`) that show the most cards on a page in `area`, the
+        fewest of them when as many fit (wider cards wrap less); None when not even one card
+        fits. With `more_row`, a row of that height is kept under the cards for More levels
+        whenever they take more than a page."""
+        best: Fit | None = None
+        for columns in range(most, 0, -1):
+            width = (area.width - (columns - 1) * GAP) // columns
+            card = self._card_height(entries, width)
+            rows = (area.height + GAP) // (card + GAP)
+            if rows * columns < len(entries) and more_row:
+                rows = (area.height - more_row) // (card + GAP)
+            if rows >= 1 and (best is None or rows * columns >= best[0]):
+                best = (rows * columns, columns, card)
+        return best
+
+    def _show_page(self, entries: list[Tile], area: pygame.Rect, fit: Fit) -> list[Tile]:
+        """The cards of the current page, put in their cells in `area`."""
+        per_page, columns, card = fit
+        pages = max(1, -(-len(entries) // per_page))
+        self.page = min(self.page, pages - 1)
+        layout = grid(area, min(len(entries), per_page), columns, card)
+        start = self.page * per_page
+        shown = entries[start : start + per_page]
+        for cell, tile in zip(layout.cells, shown, strict=False):
+            tile.rect = cell
+        return shown
+
+    def _plan_with_path(
+        self, area: pygame.Rect, entries: list[Tile]
+    ) -> tuple[pygame.Rect, pygame.Rect, Fit] | None:
+        """The strip at the top and the cards' area below it, and how the cards fit there
+        (None when not even one does)."""
+        height = self.bar_height()
+        strip = pygame.Rect(area.left, area.top + GAP // 2, area.width, height)
+        cards = pygame.Rect(
+            area.left, strip.bottom + GAP, area.width, area.bottom - strip.bottom - GAP
+        )
+        fit = self._fit(entries, cards, 3 if self.ctx.settings.text_scale < 150 else 2, height)
+        return None if fit is None else (strip, cards, fit)
+
+    def _build_with_path(
+        self, plan: tuple[pygame.Rect, pygame.Rect, Fit], entries: list[Tile]
+    ) -> list[Widget]:
+        """The stepping-stone path and the buttons in a strip at the top, the cards below it
+        in as many columns as their words allow, and More levels under the cards."""
+        strip, cards, fit = plan
+        buttons = self._buttons()
+        right = strip.right
+        for button in reversed(buttons):
+            button.rect.topright = (right, strip.top)
+            right = button.rect.left - GAP
+        self.path_rect = pygame.Rect(strip.left, strip.top, right - strip.left, strip.height)
+        widgets: list[Widget] = [*buttons, *self._show_page(entries, cards, fit)]
+        if fit[0] < len(entries):
+            more = self._more_button(-(-len(entries) // fit[0]))
+            more.rect.midbottom = (cards.centerx, cards.bottom)
+            widgets.append(more)
+        return widgets
+
+    def _plan_beside(
+        self, area: pygame.Rect, entries: list[Tile]
+    ) -> tuple[list[Button], pygame.Rect, Fit]:
+        """The buttons for the side, the cards' area beside them, and how the cards fit.
+
+        The certificate becomes the first card when its button has no room at the side (it
+        is added to `entries`)."""
+        buttons = self._buttons()
+        height = self.bar_height()
+        width = max(button.rect.width for button in [*buttons, self._more_button(2)])
+        if len(buttons) > 1 and 3 * height + 2 * GAP > area.height:
+            certificate = buttons.pop(0)
+            star = self.ctx.art.image("icons", "star", (IMAGE, IMAGE), tint=self.ctx.theme.ink)
+            entries.insert(
+                0,
+                Tile(
+                    certificate.id,
+                    pygame.Rect(0, 0, 0, 0),
+                    certificate.label,
+                    certificate.on_select,
+                    image=star,
+                    caption=certificate.label,
+                    horizontal=True,
+                ),
+            )
+        for button in buttons:
+            button.rect.width = width
+        column = pygame.Rect(area.left, area.top, area.width - width - GAP, area.height)
+        fit = self._fit(entries, column, 2) or (
+            1,
+            1,
+            min(self._card_height(entries, column.width), column.height),
+        )
+        return buttons, column, fit
+
+    def _build_beside(
+        self, plan: tuple[list[Button], pygame.Rect, Fit], entries: list[Tile]
+    ) -> list[Widget]:
+        """Big text: the cards on the leading side; beside them My progress at the top and
+        More levels at the bottom. The path is left out (My progress tells the same)."""
+        buttons, column, fit = plan
+        shown = self._show_page(entries, column, fit)
+        side: list[Widget] = []
+        x, y = column.right + GAP, column.top
+        for button in buttons:
+            button.rect.topleft = (x, y)
+            side.append(button)
+            y = button.rect.bottom + GAP
+        if fit[0] < len(entries):
+            more = self._more_button(-(-len(entries) // fit[0]))
+            more.rect.width = buttons[-1].rect.width
+            more.rect.bottomleft = (x, column.bottom)
+            side.append(more)
+        return in_reading_order([*shown, *side])
 
     def _open_progress(self) -> None:
         from game.scenes.progress import ProgressScene
@@ -287,3 +371,21 @@ class MapScene(Scene):
             self.ctx.scenes.push(LevelScene(self.ctx, self.ctx.catalogue.get(level_id)))
 
         return start
+
+
+def in_reading_order(widgets: list[Widget]) -> list[Widget]:
+    """Widgets laid out left to right, sorted as they are read: row by row from the top, and
+    along a row from the leading side (two widgets share a row when they overlap by half the
+    shorter one's height). Mirroring for right-to-left keeps the order right."""
+
+    def same_row(first: pygame.Rect, second: pygame.Rect) -> bool:
+        shared = min(first.bottom, second.bottom) - max(first.top, second.top)
+        return shared >= min(first.height, second.height) // 2
+
+    def compare(first: Widget, second: Widget) -> int:
+        a, b = first.rect, second.rect
+        if same_row(a, b):
+            return (a.centerx > b.centerx) - (a.centerx < b.centerx)
+        return (a.centery > b.centery) - (a.centery < b.centery)
+
+    return sorted(widgets, key=cmp_to_key(compare))
