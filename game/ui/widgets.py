@@ -282,7 +282,10 @@ def beside_tile_height(
     tallest = 0
     for caption, detail in captions:
         height = ctx.text.block_height(caption, "button", text_width) + 4
-        if detail:
+        if detail and marks and ctx.text.measure(detail, "small")[0] > text_width - marks * 40:
+            # As drawn: the detail takes the full width and the marks a row below it.
+            height += ctx.text.block_height(detail, "small", text_width) + 4 + 40
+        elif detail:
             height += ctx.text.block_height(detail, "small", max(40, text_width - marks * 40)) + 4
         tallest = max(tallest, height)
     return max(image, tallest) + 2 * PADDING
