@@ -8,15 +8,20 @@ from functools import cmp_to_key
 import pygame
 
 from game.scenes.base import Scene
-from game.scenes.progress import band_tally, topic_medal
+from game.scenes.progress import (
+    Fit,
+    band_tally,
+    card_height,
+    fit_cards,
+    show_page,
+    topic_medal,
+)
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, beside_tile_height, button_width
+from game.ui.widgets import GAP, PADDING, Button, Tile, Widget, button_width
 
 BANDS = ("under-9", "9-12", "13-18")
 IMAGE = 80
 """The size of the topic medal on a level card."""
-Fit = tuple[int, int, int]
-"""How level cards fit an area: cards on a page, columns, card height."""
 PATH_CARDS = 3
 """The map keeps its path across the top while a page still shows this many cards."""
 MIN_PICTURE = 60
@@ -193,40 +198,16 @@ class MapScene(Scene):
             icon="next",
         )
 
-    def _card_height(self, entries: list[Tile], width: int) -> int:
-        return beside_tile_height(
-            self.ctx, width, IMAGE, [(tile.caption, tile.detail) for tile in entries]
-        )
-
     def _fit(
         self, entries: list[Tile], area: pygame.Rect, most: int, more_row: int = 0
     ) -> Fit | None:
-        """The columns (at most `most`) that show the most cards on a page in `area`, the
-        fewest of them when as many fit (wider cards wrap less); None when not even one card
-        fits. With `more_row`, a row of that height is kept under the cards for More levels
-        whenever they take more than a page."""
-        best: Fit | None = None
-        for columns in range(most, 0, -1):
-            width = (area.width - (columns - 1) * GAP) // columns
-            card = self._card_height(entries, width)
-            rows = (area.height + GAP) // (card + GAP)
-            if rows * columns < len(entries) and more_row:
-                rows = (area.height - more_row) // (card + GAP)
-            if rows >= 1 and (best is None or rows * columns >= best[0]):
-                best = (rows * columns, columns, card)
-        return best
+        return fit_cards(self.ctx, entries, area, most, IMAGE, 4, more_row)
 
     def _show_page(self, entries: list[Tile], area: pygame.Rect, fit: Fit) -> list[Tile]:
         """The cards of the current page, put in their cells in `area`."""
-        per_page, columns, card = fit
-        pages = max(1, -(-len(entries) // per_page))
+        pages = max(1, -(-len(entries) // fit[0]))
         self.page = min(self.page, pages - 1)
-        layout = grid(area, min(len(entries), per_page), columns, card)
-        start = self.page * per_page
-        shown = entries[start : start + per_page]
-        for cell, tile in zip(layout.cells, shown, strict=False):
-            tile.rect = cell
-        return shown
+        return show_page(entries, area, fit, self.page)
 
     def _plan_with_path(
         self, area: pygame.Rect, entries: list[Tile]
@@ -291,7 +272,7 @@ class MapScene(Scene):
         fit = self._fit(entries, column, 2) or (
             1,
             1,
-            min(self._card_height(entries, column.width), column.height),
+            min(card_height(self.ctx, entries, column.width, IMAGE, 4), column.height),
         )
         return buttons, column, fit
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,6 +85,54 @@ def topic_medal(ctx: Context, topic: str, size: int, earned: bool) -> pygame.Sur
     return surface
 
 
+Fit = tuple[int, int, int]
+"""How cards fit an area: cards on a page, columns, card height."""
+MEDAL = 80
+"""The size of a topic medal on a card."""
+
+
+def card_height(ctx: Context, cards: Sequence[Tile], width: int, image: int, marks: int) -> int:
+    """The height of side-by-side cards `width` wide that fits the words of all of them."""
+    return beside_tile_height(
+        ctx, width, image, [(card.caption, card.detail) for card in cards], marks
+    )
+
+
+def fit_cards(
+    ctx: Context,
+    cards: Sequence[Tile],
+    area: pygame.Rect,
+    most: int,
+    image: int,
+    marks: int,
+    more_row: int = 0,
+) -> Fit | None:
+    """The columns (at most `most`) that show the most cards on a page in `area`, the fewest
+    of them when as many fit (wider cards wrap less); None when not even one card fits.
+    With `more_row`, a row of that height is kept under the cards for a More button
+    whenever they take more than a page."""
+    best: Fit | None = None
+    for columns in range(most, 0, -1):
+        width = (area.width - (columns - 1) * GAP) // columns
+        card = card_height(ctx, cards, width, image, marks)
+        rows = (area.height + GAP) // (card + GAP)
+        if rows * columns < len(cards) and more_row:
+            rows = (area.height - more_row) // (card + GAP)
+        if rows >= 1 and (best is None or rows * columns >= best[0]):
+            best = (rows * columns, columns, card)
+    return best
+
+
+def show_page(cards: Sequence[Tile], area: pygame.Rect, fit: Fit, page: int) -> list[Tile]:
+    """The cards of one page, put in their cells in `area`."""
+    per_page, columns, card = fit
+    layout = grid(area, min(len(cards), per_page), columns, card)
+    shown = list(cards[page * per_page : (page + 1) * per_page])
+    for cell, tile in zip(layout.cells, shown, strict=False):
+        tile.rect = cell
+    return shown
+
+
 class ProgressScene(Scene):
     """My progress: one medal per topic of the band, bright when all its levels are done."""
 
@@ -101,9 +149,6 @@ class ProgressScene(Scene):
         _ = self.ctx._
         area = self.content_rect()
         tallies = topic_tallies(self.ctx, self.band)
-        scale = self.ctx.settings.text_scale
-        columns = 3 if scale < 150 else (2 if scale < 175 else 1)
-        medal = 80
         entries: list[Tile] = []
         for topic, tally in tallies.items():
             name = topic_name(self.ctx, topic)
@@ -115,31 +160,36 @@ class ProgressScene(Scene):
                     pygame.Rect(0, 0, 0, 0),
                     f"{name}: {detail}",
                     None,
-                    image=topic_medal(self.ctx, topic, medal, tally.complete),
+                    image=topic_medal(self.ctx, topic, MEDAL, tally.complete),
                     caption=name,
                     detail=detail,
                     marks=marks,
                     horizontal=True,
                 )
             )
-        cell_width = (area.width - (columns - 1) * GAP) // columns
-        cell_height = beside_tile_height(
-            self.ctx, cell_width, medal, [(tile.caption, tile.detail) for tile in entries], marks=1
+        text = _("More")
+        more_width = button_width(self.ctx, text, icon=True)
+        height = self.bar_height()
+        most = 3 if self.ctx.settings.text_scale < 150 else 2
+        # More under the cards, or beside them when that shows more cards on a page.
+        below = fit_cards(self.ctx, entries, area, most, MEDAL, 1, more_row=height)
+        column = pygame.Rect(area.left, area.top, area.width - more_width - GAP, area.height)
+        beside = fit_cards(self.ctx, entries, column, most, MEDAL, 1) or (
+            1,
+            1,
+            min(column.height, card_height(self.ctx, entries, column.width, MEDAL, 1)),
         )
-        layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
-        self.page = min(self.page, layout.pages - 1)
-        shown = entries[self.page * layout.per_page : (self.page + 1) * layout.per_page]
-        for cell, tile in zip(layout.cells, shown, strict=False):
-            tile.rect = cell
-        widgets: list[Widget] = list(shown)
-        if layout.pages > 1:
-            text = _("More")
-            width = button_width(self.ctx, text, icon=True)
-            height = self.bar_height()
-            rect = pygame.Rect(area.centerx - width // 2, area.bottom - height, width, height)
-            widgets.append(
-                Button("more", rect, text, self._turner(layout.pages), text=text, icon="next")
-            )
+        if below is not None and below[0] >= beside[0]:
+            fit, cards, more = below, area, pygame.Rect(0, 0, more_width, height)
+            more.midbottom = area.midbottom
+        else:
+            fit, cards = beside, column
+            more = pygame.Rect(column.right + GAP, area.bottom - height, more_width, height)
+        pages = max(1, -(-len(entries) // fit[0]))
+        self.page = min(self.page, pages - 1)
+        widgets: list[Widget] = list(show_page(entries, cards, fit, self.page))
+        if pages > 1:
+            widgets.append(Button("more", more, text, self._turner(pages), text=text, icon="next"))
         return widgets
 
     def _turner(self, pages: int) -> Callable[[], None]:
