@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.scenes.base import CANVAS, EDGE, Scene
 from game.ui.widgets import GAP, Button, Widget, button_width, draw_panel
+
+ICON = 96
+"""The size of the help picture beside the words."""
 
 
 class HelpScene(Scene):
@@ -18,8 +23,17 @@ class HelpScene(Scene):
     show_replay = False
     """Its own "Hear again" sits in the panel: the bottom bar's would lie over the panel."""
 
+    def big_text(self) -> bool:
+        """With big text the panel takes nearly the whole screen and the picture steps aside."""
+        return self.ctx.settings.text_scale >= 150
+
     def panel_rect(self) -> pygame.Rect:
+        if self.big_text():
+            return CANVAS.inflate(-2 * EDGE, -2 * EDGE)
         return pygame.Rect(EDGE * 3, EDGE * 2, CANVAS.width - EDGE * 6, CANVAS.height - EDGE * 4)
+
+    def icon_size(self) -> int:
+        return 0 if self.big_text() else ICON
 
     def lines(self) -> list[tuple[str, str]]:
         """The help text as (role, text) pairs, in reading order."""
@@ -61,7 +75,7 @@ class HelpScene(Scene):
 
     def text_area(self) -> pygame.Rect:
         panel = self.panel_rect()
-        left = panel.left + EDGE * 2 + 96
+        left = panel.left + EDGE + (self.icon_size() + EDGE if self.icon_size() else 0)
         bottom = panel.bottom - EDGE - self.bar_height() - GAP
         return pygame.Rect(
             left, panel.top + EDGE, panel.right - EDGE - left, bottom - panel.top - EDGE
@@ -86,50 +100,44 @@ class HelpScene(Scene):
         self.pages = self.paginate()
         self.page = min(self.page, len(self.pages) - 1)
         panel = self.panel_rect()
-        widgets: list[Widget] = []
-        right = panel.right - EDGE
+        # (id, words, icon, action, style) in reading order: Hear again on the leading side,
+        # then More and Close on the trailing side.
+        entries: list[tuple[str, str, str, Callable[[], None], str]] = []
+        if self.ctx.narrator.available:
+            entries.append(("replay", _("Hear again"), "replay", self.replay, "normal"))
+        if len(self.pages) > 1:
+            entries.append(("more", _("More"), "next", self.next_page, "normal"))
+        entries.append(("close", _("Close"), "cross", self.close, "primary"))
         height = self.bar_height()
         y = panel.bottom - EDGE - height
-        text = _("Close")
-        width = button_width(self.ctx, text, icon=True)
-        close = Button(
-            "close",
-            pygame.Rect(right - width, y, width, height),
-            text,
-            self.close,
-            text=text,
-            icon="cross",
-            style="primary",
-        )
-        if len(self.pages) > 1:
-            more = _("More")
-            more_width = button_width(self.ctx, more, icon=True)
-            widgets.append(
-                Button(
-                    "more",
-                    pygame.Rect(right - width - GAP - more_width, y, more_width, height),
-                    more,
-                    self.next_page,
-                    text=more,
-                    icon="next",
-                )
+        buttons = [
+            Button(
+                widget_id,
+                pygame.Rect(0, y, button_width(self.ctx, text, icon=True), height),
+                text,
+                action,
+                text=text,
+                icon=icon,
+                style=style,
             )
-        widgets.append(close)
-        if self.ctx.narrator.available:
-            hear = _("Hear again")
-            hear_width = button_width(self.ctx, hear, icon=True)
-            widgets.insert(
-                0,
-                Button(
-                    "replay",
-                    pygame.Rect(panel.left + EDGE, y, hear_width, height),
-                    hear,
-                    self.replay,
-                    text=hear,
-                    icon="replay",
-                ),
-            )
-        return widgets
+            for widget_id, text, icon, action, style in entries
+        ]
+        # When the words do not all fit in the row, Hear again and then More show their icon
+        # only (their words are still spoken); Close keeps its words.
+        room = panel.width - 2 * EDGE
+        for button in buttons[:-1]:
+            if sum(b.rect.width for b in buttons) + GAP * (len(buttons) - 1) <= room:
+                break
+            button.text = ""
+            button.rect.width = button.rect.height
+        x = panel.right - EDGE
+        for button in reversed(buttons):
+            if button.id == "replay":
+                button.rect.left = panel.left + EDGE
+            else:
+                button.rect.right = x
+                x = button.rect.left - GAP
+        return list(buttons)
 
     def next_page(self) -> None:
         """Show the next page of help, wrapping to the first."""
@@ -146,11 +154,11 @@ class HelpScene(Scene):
         panel = self.panel_rect()
         draw_panel(surface, panel, self.ctx)
         theme = self.ctx.theme
-        icon_size = 96
-        icon = self.ctx.art.image("icons", "help", (icon_size, icon_size), tint=theme.ink)
-        surface.blit(
-            icon, self.place(pygame.Rect(panel.left + EDGE, panel.top + EDGE, icon_size, icon_size))
-        )
+        icon_size = self.icon_size()
+        if icon_size:
+            icon = self.ctx.art.image("icons", "help", (icon_size, icon_size), tint=theme.ink)
+            spot = pygame.Rect(panel.left + EDGE, panel.top + EDGE, icon_size, icon_size)
+            surface.blit(icon, self.place(spot))
         area = self.text_area()
         left, width, y = area.left, area.width, area.top
         align = "right" if self.ctx.i18n.rtl else "left"
