@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -17,6 +17,7 @@ from game.ui.widgets import (
     button_height,
     button_width,
     draw_focus,
+    icon_button_width,
 )
 
 if TYPE_CHECKING:
@@ -89,8 +90,10 @@ class Scene:
         keep = self.focus.focused.id if self.focus.focused else None
         chrome = self.build_chrome()
         content = self.build()
-        _make_room_in_bar(chrome, content)
-        widgets = content + chrome
+        _make_room_in_bar(chrome, content, icon_button_width(self.ctx))
+        widgets = _reading_order(chrome, content)
+        if content and not any(widget.id == keep for widget in widgets):
+            keep = content[0].id  # a new layout starts on the scene's own first control
         if self.ctx.i18n.rtl:
             for widget in widgets:
                 widget.rect = self.place(widget.rect)
@@ -156,7 +159,12 @@ class Scene:
         return pygame.Rect(EDGE, top, CANVAS.width - 2 * EDGE, bottom - top)
 
     def build_chrome(self) -> list[Widget]:
-        """The bottom bar: Back on the leading side; Settings and Get help on the trailing side."""
+        """The bottom bar: Back on the leading side; Settings and Get help on the trailing side,
+        in the fullest form that fits the canvas."""
+        return _fit_bar(self.chrome_buttons(), icon_button_width(self.ctx))
+
+    def chrome_buttons(self) -> list[Widget]:
+        """The bottom bar's buttons with all their words, before fitting."""
         _ = self.ctx._
         height = self.bar_height()
         y = CANVAS.height - EDGE - height
@@ -217,7 +225,21 @@ class Scene:
                 )
             )
         widgets.extend(reversed(trailing))
-        return _fit_bar(widgets)
+        return widgets
+
+    def bar_room(self, width: int) -> pygame.Rect | None:
+        """Room at least `width` px wide in the bottom bar's row, between its leading and
+        trailing buttons, for content that big text leaves no room for above the bar (a step's
+        Next). The bar gives up words for icons only as far as needed (their names are still
+        spoken). None when even an all-icon bar leaves too little. Laid out left to right, as
+        `build` is; content placed there is put in reading order among the bar's buttons.
+        """
+        buttons = [widget for widget in self.chrome_buttons() if isinstance(widget, Button)]
+        for _form in _bar_forms(buttons, icon_button_width(self.ctx)):
+            free = _free_in_bar(buttons, self.bar_height())
+            if free.width >= width:
+                return free
+        return None
 
     # Input -------------------------------------------------------------------------------
     def handle(self, signal: Action | Pointer) -> None:
@@ -357,49 +379,91 @@ def draw_scan_highlight(surface: pygame.Surface, rect: pygame.Rect, ctx: Context
     pygame.draw.rect(surface, outer, rect.inflate(10, 10), width=4, border_radius=RADIUS + 4)
 
 
-def _fit_bar(widgets: list[Widget], obstacles: Sequence[Widget] = ()) -> list[Widget]:
+LEADING = ("back", "replay")
+"""The bar's buttons on the leading side; the others (Settings, Get help) trail."""
+
+
+def _fit_bar(
+    widgets: list[Widget], icon_width: int, obstacles: Sequence[Widget] = ()
+) -> list[Widget]:
     """Keep the bottom bar on one line at any text size, clear of any content a scene puts in
     the bar's row: "Hear again" shows its icon only when needed (its words are still spoken),
-    then, if the bar still does not fit, every button does."""
+    then, if the bar still does not fit, every button does (`icon_width` wide)."""
     room = CANVAS.width - 2 * EDGE
     buttons = [widget for widget in widgets if isinstance(widget, Button)]
-    leading = [widget for widget in buttons if widget.id in ("back", "replay")]
-    trailing = [widget for widget in buttons if widget not in leading]
-
-    def place() -> bool:
-        x = EDGE
-        for widget in leading:
-            widget.rect.x = x
-            x = widget.rect.right + GAP
-        x = CANVAS.width - EDGE
-        for widget in reversed(trailing):
-            widget.rect.right = x
-            x = widget.rect.left - GAP
+    for _form in _bar_forms(buttons, icon_width):
+        _place_bar(buttons)
         used = sum(widget.rect.width for widget in buttons) + GAP * max(0, len(buttons) - 1)
-        return used <= room and not any(
+        if used <= room and not any(
             button.rect.inflate(2 * GAP - 4, 0).colliderect(obstacle.rect)
             for button in buttons
             for obstacle in obstacles
-        )
-
-    for shrinking in ([widget for widget in buttons if widget.id == "replay"], buttons):
-        if place():
+        ):
             return widgets
-        for widget in shrinking:
-            widget.text = ""
-            widget.rect.width = widget.rect.height
-    place()
     return widgets
 
 
-def _make_room_in_bar(chrome: list[Widget], content: list[Widget]) -> None:
+def _bar_forms(buttons: list[Button], icon_width: int) -> Iterator[None]:
+    """Turn the bar's buttons into each of its forms in turn, fullest first: all words; "Hear
+    again" as an icon; every button as an icon (`icon_width` wide, as tall as the bar)."""
+    yield None
+    for shrinking in ([button for button in buttons if button.id == "replay"], buttons):
+        for button in shrinking:
+            button.text = ""
+            button.rect.width = min(button.rect.width, icon_width)
+        yield None
+
+
+def _place_bar(buttons: list[Button]) -> None:
+    """Line the bar up: leading buttons from the leading edge, the others at the trailing one."""
+    x = EDGE
+    for button in buttons:
+        if button.id in LEADING:
+            button.rect.x = x
+            x = button.rect.right + GAP
+    x = CANVAS.width - EDGE
+    for button in reversed(buttons):
+        if button.id not in LEADING:
+            button.rect.right = x
+            x = button.rect.left - GAP
+
+
+def _free_in_bar(buttons: list[Button], height: int) -> pygame.Rect:
+    """The bar's row between its leading and trailing buttons, a gap clear of both."""
+    _place_bar(buttons)
+    leading = [button.rect.right + GAP for button in buttons if button.id in LEADING]
+    trailing = [button.rect.left - GAP for button in buttons if button.id not in LEADING]
+    left = max(leading, default=EDGE)
+    right = min(trailing, default=CANVAS.width - EDGE)
+    top = CANVAS.height - EDGE - height
+    return pygame.Rect(left, top, max(0, right - left), height)
+
+
+def _bar_row_top(chrome: list[Widget]) -> int | None:
+    """Where the bottom bar's row starts (None for a screen without a bar)."""
+    return min((widget.rect.top for widget in chrome), default=None)
+
+
+def _make_room_in_bar(chrome: list[Widget], content: list[Widget], icon_width: int) -> None:
     """Refit the bar around content a scene placed in the bar's row (a "More" button)."""
-    if not chrome:
+    row_top = _bar_row_top(chrome)
+    if row_top is None:
         return
-    row_top = min(widget.rect.top for widget in chrome)
     in_row = [widget for widget in content if widget.rect.top >= row_top - GAP]
     if in_row:
-        _fit_bar(chrome, in_row)
+        _fit_bar(chrome, icon_width, in_row)
+
+
+def _reading_order(chrome: list[Widget], content: list[Widget]) -> list[Widget]:
+    """The scene's content, then the bar's row in reading order (laid out left to right): a
+    button a scene put in the bar's row comes between Back and Settings, where it is seen."""
+    row_top = _bar_row_top(chrome)
+    if row_top is None:
+        return content + chrome
+    above = [widget for widget in content if widget.rect.top < row_top - GAP]
+    row = [widget for widget in content if widget.rect.top >= row_top - GAP] + chrome
+    row.sort(key=lambda widget: widget.rect.left)
+    return above + row
 
 
 def keep_on_canvas(rect: pygame.Rect) -> pygame.Rect:
@@ -412,4 +476,3 @@ def keep_on_canvas(rect: pygame.Rect) -> pygame.Rect:
     kept.width = min(kept.width, room.width)
     kept.height = min(kept.height, room.height)
     return kept.clamp(room)
-

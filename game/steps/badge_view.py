@@ -5,8 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.steps.badge import BadgeStep
+from game.steps.say_view import MIN_LINES, in_spot
 from game.steps.view import Bubble, StepView, next_button
-from game.ui.widgets import GAP, Widget, button_height
+from game.ui.widgets import GAP, Widget, button_height, button_width
 
 
 class BadgeView(StepView):
@@ -30,26 +31,36 @@ class BadgeView(StepView):
         badge = self.badge()
         name = self.ctx.i18n.badge(badge.name) if badge else self.step.badge
         text = self.ctx.i18n.badge(badge.description) if badge else ""
-        # The medal stands beside the words, so big text never pushes Next off the screen.
-        room = area.height - button_h - GAP
-        self.medal_size = max(0, min(220, room, area.width // 3))
         page = self.bubble.page if hasattr(self, "bubble") else 0
-        self.bubble = Bubble(self.ctx, text, self.ctx._("New badge: {name}").format(name=name))
-        words = pygame.Rect(
-            area.left + self.medal_size + GAP,
-            area.top,
-            area.width - self.medal_size - GAP,
-            area.height,
-        )
-        rect = self.bubble.layout(words, room)
-        if rect.height > room:
-            # Too big for a heading: the badge's name joins the words, which can page.
-            self.bubble = Bubble(self.ctx, f"{self.bubble.speaker}\n{text}")
+        # The medal stands beside the words, so big text never pushes Next off the screen;
+        # when even so Next would leave the words too little room, it moves into the bar's row.
+        spot: pygame.Rect | None = None
+        for room in (area.height - button_h - GAP, area.height):
+            self.medal_size = max(0, min(220, room, area.width // 3))
+            words = pygame.Rect(
+                area.left + self.medal_size + GAP,
+                area.top,
+                area.width - self.medal_size - GAP,
+                area.height,
+            )
+            self.bubble = Bubble(self.ctx, text, self.ctx._("New badge: {name}").format(name=name))
             rect = self.bubble.layout(words, room)
+            if rect.height > room:
+                # Too big for a heading: the badge's name joins the words, which can page.
+                self.bubble = Bubble(self.ctx, f"{self.bubble.speaker}\n{text}")
+                rect = self.bubble.layout(words, room)
+            squeezed = rect.height > room or (
+                len(self.bubble.pages) > 1 and len(self.bubble.pages[0]) < MIN_LINES
+            )
+            if spot is not None or not squeezed:
+                break
+            spot = self.host.bar_room(button_width(self.ctx, label, icon=True))
+            if spot is None:
+                break
         if page:
             self.bubble.page = min(page, len(self.bubble.pages) - 1)
             rect = self.bubble.layout(words, room)
-        block = max(rect.height, self.medal_size) + GAP + button_h
+        block = max(rect.height, self.medal_size) + (GAP + button_h if spot is None else 0)
         offset = max(0, (area.height - block) // 2)
         rect.top += offset + max(0, (self.medal_size - rect.height) // 2)
         self.medal_rect = pygame.Rect(
@@ -58,8 +69,8 @@ class BadgeView(StepView):
         if not self.announced:
             self.announced = True
             self.ctx.audio.play("badge")
-        bottom = max(rect.bottom, self.medal_rect.bottom)
-        return [next_button(self.ctx, area, bottom, self.next)]
+        button = next_button(self.ctx, area, max(rect.bottom, self.medal_rect.bottom), self.next)
+        return [button if spot is None else in_spot(button, spot)]
 
     def next(self) -> None:
         """Show the rest of the words, or go on."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.steps.choice import ChoiceOption, ChoiceStep
+from game.steps.say_view import button_spot, in_spot
 from game.steps.view import Bubble, StepHost, StepView, next_button
 from game.ui.widgets import GAP, Button, Widget, button_height, button_width
 
@@ -64,70 +65,77 @@ class ChoiceView(StepView):
         return self._build_answers(area, texts, heights)
 
     def _build_question(self, area: pygame.Rect) -> list[Widget]:
-        label = self.ctx._("Answer")
-        button_h = button_height(self.ctx, label, area.width, icon=True)
-        rect = self.bubble.layout(area, area.height - button_h - GAP)
+        _ = self.ctx._
+        spot = button_spot(self.host, area, self.bubble, self._wider(_("Answer"), _("More")))
         self.bubble.page = min(self.question_page, len(self.bubble.pages) - 1)
         if self.bubble.has_more:
-            return [
-                next_button(
-                    self.ctx,
-                    area,
-                    rect.bottom,
-                    self._more_prompt,
-                    self.ctx._("More"),
-                    widget_id="more",
-                )
-            ]
-        return [
-            next_button(self.ctx, area, rect.bottom, self._show_answers, label, widget_id="start")
-        ]
+            button = next_button(self.ctx, area, 0, self._more_prompt, _("More"), widget_id="more")
+        else:
+            button = next_button(
+                self.ctx, area, 0, self._show_answers, _("Answer"), widget_id="start"
+            )
+        return [in_spot(button, spot)]
+
+    def _wider(self, *labels: str) -> str:
+        """The label that makes the widest button (a spot fits whichever is shown)."""
+        return max(labels, key=lambda label: button_width(self.ctx, label, icon=True))
 
     def _build_answers(
         self, area: pygame.Rect, texts: list[str], heights: list[int]
     ) -> list[Widget]:
         _ = self.ctx._
         question = _("Question")
-        more = _("More answers")
-        bar_h = max(
-            button_height(self.ctx, question, area.width, icon=True),
-            button_height(self.ctx, more, area.width, icon=True),
+        row_h = max(
+            button_height(self.ctx, label, area.width, icon=True)
+            for label in (question, _("More answers"))
         )
-        room = area.height - bar_h - GAP
-        pages: list[list[int]] = [[]]
-        used = 0
-        for index, height in enumerate(heights):
-            if pages[-1] and used + height > room:
-                pages.append([])
-                used = 0
-            pages[-1].append(index)
-            used += height + GAP
+        room = area.height - row_h - GAP
+        pages = _answer_pages(heights, room)
+        more = _("More answers")
+        slot = None
+        if max(heights) > room:
+            # An answer is too tall to stand above the buttons: they move into the bottom
+            # bar's row (with the short "More" if need be) and the answers take the height.
+            pages = _answer_pages(heights, area.height)
+            for more in (_("More answers"), _("More")):
+                labels = [question, more] if len(pages) > 1 else [question]
+                widths = [button_width(self.ctx, label, True) for label in labels]
+                slot = self.host.bar_room(sum(widths) + GAP * (len(widths) - 1))
+                if slot is not None:
+                    break
+            else:
+                pages = _answer_pages(heights, room)
         self.answer_page %= len(pages)
         widgets = self._answer_buttons(area, area.top, texts, heights, pages[self.answer_page])
+        height = row_h if slot is None else max(row_h, slot.height)
         row = [
             Button(
                 "question",
-                pygame.Rect(0, 0, button_width(self.ctx, question, True), bar_h),
+                pygame.Rect(0, 0, button_width(self.ctx, question, True), height),
                 question,
                 self._show_question,
                 text=question,
-                icon="replay",
+                icon="chat",
             )
         ]
         if len(pages) > 1:
             row.append(
                 Button(
                     "more-answers",
-                    pygame.Rect(0, 0, button_width(self.ctx, more, True), bar_h),
+                    pygame.Rect(0, 0, button_width(self.ctx, more, True), height),
                     more,
                     self._more_answers,
                     text=more,
                     icon="next",
                 )
             )
-        x = area.left
+        if slot is None:
+            x, y = area.left, area.bottom - height
+        else:
+            x = slot.right - sum(button.rect.width + GAP for button in row) + GAP
+            y = slot.bottom - height
         for button in row:
-            button.rect.topleft = (x, area.bottom - bar_h)
+            button.rect.topleft = (x, y)
             x += button.rect.width + GAP
         return widgets + row
 
@@ -191,38 +199,25 @@ class ChoiceView(StepView):
 
     def _build_feedback(self, area: pygame.Rect) -> list[Widget]:
         assert self.chosen is not None
+        _ = self.ctx._
         retry = self.forgiving and str(self.chosen.result) == "unsafe"
-        label = self.ctx._("Try again") if retry else self.ctx._("Next")
-        button_h = button_height(self.ctx, label, area.width, icon=True)
+        label = _("Try again") if retry else _("Next")
         text = self.host.t(self.chosen.feedback)
         if self.feedback_bubble is None:
             self.feedback_bubble = Bubble(self.ctx, text, self.heading())
-        rect = self.feedback_bubble.layout(area, area.height - button_h - GAP)
-        self.feedback_rect = rect
+        spot = button_spot(self.host, area, self.feedback_bubble, self._wider(label, _("More")))
+        self.feedback_rect = self.feedback_bubble.rect
         if self.feedback_bubble.has_more:
-            return [
-                next_button(
-                    self.ctx,
-                    area,
-                    rect.bottom,
-                    self._more_feedback,
-                    self.ctx._("More"),
-                    widget_id="more",
-                )
-            ]
-        if retry:
-            return [
-                next_button(
-                    self.ctx,
-                    area,
-                    rect.bottom,
-                    self.retry,
-                    label,
-                    icon="try-again",
-                    widget_id="retry",
-                )
-            ]
-        return [next_button(self.ctx, area, rect.bottom, self.go_on, label)]
+            button = next_button(
+                self.ctx, area, 0, self._more_feedback, _("More"), widget_id="more"
+            )
+        elif retry:
+            button = next_button(
+                self.ctx, area, 0, self.retry, label, icon="try-again", widget_id="retry"
+            )
+        else:
+            button = next_button(self.ctx, area, 0, self.go_on, label)
+        return [in_spot(button, spot)]
 
     def _more_feedback(self) -> None:
         assert self.feedback_bubble is not None
@@ -276,3 +271,16 @@ class ChoiceView(StepView):
             return f"{self.heading()} {self.feedback_bubble.text}"
         options = ". ".join(self.host.t(option.text) for option in self.step.choice.options)
         return f"{self.bubble.text} {options}"
+
+
+def _answer_pages(heights: list[int], room: int) -> list[list[int]]:
+    """The answers (by position) split into pages no taller than `room`, in order."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(index)
+        used += height + GAP
+    return pages

@@ -273,6 +273,11 @@ def button_width(ctx: Context, text: str, icon: bool = False) -> int:
     return max(MIN_TARGET, width)
 
 
+def icon_button_width(ctx: Context) -> int:
+    """The width of a button that shows only its icon (its words are still its spoken name)."""
+    return max(MIN_TARGET, ctx.text.size("button") + 12 + 2 * PADDING)
+
+
 def beside_tile_height(
     ctx: Context, width: int, image: int, captions: list[tuple[str, str]], marks: int = 4
 ) -> int:
