@@ -489,15 +489,27 @@ class ChatView(StepView):
         the widest of `labels`, so turning pages keeps the window still)."""
         ctx = self.ctx
         widest = max(button_width(ctx, label, icon=True) for label in labels)
+        nothing = (
+            pygame.Rect(area.left, area.top, 0, 0),
+            pygame.Rect(area.right, area.bottom, 0, 0),
+        )
         if kind == "icon":
             side = max(MIN_TARGET, ctx.text.size("button") + 12 + 2 * PADDING)
             box = pygame.Rect(area.right - side, area.bottom - side, side, side)
             return pygame.Rect(area.left, area.top, box.left - GAP - area.left, area.height), box
         if kind == "beside":
-            width = self._narrowest(labels, min(widest, int(area.width * BESIDE_SHARE)))
+            # Words wrap between words, never inside one: no room for that, no button beside.
+            words = max(
+                button_width(ctx, word, icon=True) for text in labels for word in text.split()
+            )
+            width = max(words, self._narrowest(labels, min(widest, int(area.width * BESIDE_SHARE))))
+            if width > area.width * BESIDE_SHARE:
+                return nothing
         else:
             width = min(widest, area.width)
         height = max(button_height(ctx, label, width, icon=True) for label in labels)
+        if height > area.height:
+            return nothing
         box = pygame.Rect(area.right - width, area.bottom - height, width, height)
         if kind == "beside":
             return pygame.Rect(area.left, area.top, box.left - GAP - area.left, area.height), box
@@ -707,6 +719,8 @@ class ChatView(StepView):
         best: tuple[tuple[int, int, bool], str] | None = None
         for kind in ("under", "beside"):
             room, box = self._controls(area, [label, more], kind)
+            if room.width <= 0 or room.height <= 0:
+                continue
             rect = self._lay_feedback(bubble, area, room, kind)
             fits = rect.height <= (room.height if kind == "under" else area.height)
             # Fewest pages; at a tie, the one whose heading shows with the words on every page.
@@ -714,7 +728,7 @@ class ChatView(StepView):
             score = (0 if fits else 1, len(bubble.pages), folded)
             if best is None or score < best[0]:
                 best = (score, kind)
-        kind = best[1]
+        kind = best[1] if best is not None else "under"
         room, box = self._controls(area, [label, more], kind)
         bubble.page = page
         rect = self._lay_feedback(bubble, area, room, kind)
