@@ -5,7 +5,18 @@ from __future__ import annotations
 import pygame
 
 from game.steps.pick_all import PickAllStep
-from game.steps.view import Bubble, Card, StepHost, StepView, button_row, card_height, row_height
+from game.steps.view import (
+    Bubble,
+    Card,
+    CardPart,
+    StepHost,
+    StepView,
+    button_row,
+    card_height,
+    card_parts,
+    pack_parts,
+    row_height,
+)
 from game.ui.pages import grid
 from game.ui.widgets import GAP, PADDING, Widget
 
@@ -49,6 +60,7 @@ class PickAllView(StepView):
                 self.host.t(self.step.pick_all.prompt),
                 _("Tick the answers you think are right, then press Check."),
             )
+            self.phase = "hint"
             self.host.relayout()
             return
         options = self.step.pick_all.options
@@ -91,43 +103,29 @@ class PickAllView(StepView):
         return "", [], None
 
     phase = "intro"
-    """With big text the prompt and the feedback get a screen of their own ("intro",
-    "feedback"); the answers then have the whole area ("answering", then "marked")."""
+    """With big text the prompt, a hint and the feedback get a screen of their own ("intro",
+    "hint", "feedback"); the answers then have the whole area ("answering", then "marked")."""
+    pages = 1
+    """How many pages of answers there are ("More answers" turns them)."""
 
     def build(self, area: pygame.Rect) -> list[Widget]:
         ctx = self.ctx
         _ = ctx._
-        checked = self.result is not None
         options = self.step.pick_all.options
         texts = [self.host.t(option.text) for option in options]
-        columns = max(1, min(2, area.width // (ctx.text.size("button") * 13)))
+        columns = self._columns(area.width)
         width = (area.width - (columns - 1) * GAP) // columns
-        notes = [self.verdict(i)[0] if checked else "" for i in range(len(options))]
-        marks = [len(self.verdict(i)[1]) if checked else 0 for i in range(len(options))]
         cell_h = max(
             card_height(ctx, width, text, ticked=False, marks=mark, note=note)
-            for text, note, mark in zip(texts, notes, marks, strict=True)
+            for text, (note, mark) in zip(texts, self._verdicts(), strict=True)
         )
-        more_label = _("More answers")
-        row_h = row_height(ctx, area, [more_label, _("Try again")])
+        row_h = row_height(ctx, area, [_("More answers"), _("Try again")])
         two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
         compact = area.height < two_lines + GAP + cell_h * 2 + GAP + row_h
-        self.show_bubble = True
-        if compact and self.phase in ("intro", "feedback"):
-            return self._bubble_screen(area)
-        if not checked:
-            action = ("check", _("Check"), self.check, "check")
-        elif compact:
-            action = ("ok", _("OK"), self._to_feedback, "next")
-        elif self.result == "unsafe" and self.forgiving:
-            action = ("retry", _("Try again"), self.retry, "try-again")
-        else:
-            action = ("next", _("Next"), self.host.advance, "next")
+        self.show_bubble = not compact
         widgets: list[Widget] = []
-        top = area.top
-        if compact:
-            self.show_bubble = False
-        else:
+        below = area
+        if not compact:
             room = area.height - cell_h - GAP - row_h
             rect = self.bubble.layout(area, max(two_lines // 2, min(room, int(area.height * 0.4))))
             if self.bubble.has_more:
@@ -141,59 +139,192 @@ class PickAllView(StepView):
                 )
                 widgets[-1].style = "normal"
                 rect = rect.union(widgets[-1].rect)
-            top = rect.bottom + GAP
-        below = pygame.Rect(area.left, top, area.width, area.bottom - top - row_h)
-        quiet = cell_h > below.height
-        if quiet:
-            # Very big text: the notes give way (each answer keeps its mark icon).
-            cell_h = max(
-                card_height(ctx, width, text, ticked=False, marks=mark)
-                for text, mark in zip(texts, marks, strict=True)
+            below = pygame.Rect(
+                area.left, rect.bottom + GAP, area.width, area.bottom - rect.bottom - GAP
             )
-        cells = grid(below, len(options), columns, cell_h)
-        self.per_page = cells.per_page
-        self.page = min(self.page, cells.pages - 1)
-        first = self.page * cells.per_page
-        bottom = top
-        for index, cell in zip(range(first, len(options)), cells.cells, strict=False):
+            answers = self._answers(below, compact=False)
+            if answers is None:
+                # The words and one row of answers do not fit together: they take turns.
+                compact, widgets = True, []
+                self.show_bubble = False
+        if compact and self.phase in ("intro", "hint", "feedback"):
+            self.show_bubble = True
+            return self._bubble_screen(area)
+        if compact:
+            answers = self._answers(area, compact=True)
+        assert answers is not None
+        return widgets + answers
+
+    def _columns(self, width: int) -> int:
+        return max(1, min(2, width // (self.ctx.text.size("button") * 13)))
+
+    def _verdicts(self, quiet: bool = False) -> list[tuple[str, int]]:
+        """The note and the number of marks on each answer (after Check)."""
+        if self.result is None:
+            return [("", 0)] * len(self.step.pick_all.options)
+        return [
+            ("" if quiet else note, len(marks))
+            for note, marks, _tone in map(self.verdict, range(len(self.step.pick_all.options)))
+        ]
+
+    def _action(self, compact: bool) -> tuple[str, str, object, str]:
+        """The button after the answers: Check, or what comes after checking."""
+        _ = self.ctx._
+        if self.result is None:
+            return ("check", _("Check"), self.check, "check")
+        if compact:
+            return ("ok", _("OK"), self._to_feedback, "next")
+        if self.result == "unsafe" and self.forgiving:
+            return ("retry", _("Try again"), self.retry, "try-again")
+        return ("next", _("Next"), self.host.advance, "next")
+
+    def _answers(self, below: pygame.Rect, compact: bool) -> list[Widget] | None:
+        """The answers in `below`, paged, with the row of buttons under them: in columns when a
+        row of cards fits, else in one column; with very big text (compact only) long answers
+        take turns. None if they do not fit beside the words."""
+        ctx = self.ctx
+        _ = ctx._
+        action = self._action(compact)
+        more = ("more-answers", _("More answers"), self._next_page, "next")
+        rooms = (
+            below.height - row_height(ctx, below, [action[1]]),
+            below.height - row_height(ctx, below, [more[1], action[1]]),
+        )
+        book = None
+        for columns, quiet, split in (
+            (self._columns(below.width), False, False),
+            (1, False, False),
+            (1, True, False),
+            (1, False, True),
+            (1, True, True),
+        ):
+            if split and not compact:
+                return None
+            book = self._book(below.width, columns, rooms, quiet, split)
+            if book is not None:
+                break
+        if book is None:
+            book = self._book(below.width, 1, rooms, True, True, force=True)
+        assert book is not None
+        pages, self.notes_shown = book
+        self.pages = len(pages)
+        self.page = min(self.page, len(pages) - 1)
+        widgets: list[Widget] = []
+        bottom = below.top
+        options = self.step.pick_all.options
+        for part, spot in pages[self.page]:
+            index = part.index
+            cell = spot.move(below.left, below.top)
             ticked = index in self.ticked
-            note, mark_icons, tone = self.verdict(index) if checked else ("", [], None)
+            note, mark_icons, tone = self.verdict(index) if self.result else ("", [], None)
             state = _("ticked") if ticked else _("not ticked")
-            spoken = f"{texts[index]}: {state}" + (f". {note}" if note else "")
+            spoken = f"{self.host.t(options[index].text)}: {state}" + (f". {note}" if note else "")
             widgets.append(
                 Card(
                     f"answer-{index + 1}",
                     cell,
                     spoken,
                     self._toggler(index),
-                    enabled=not checked,
-                    text=texts[index],
+                    enabled=self.result is None,
+                    text=part.text,
                     ticked=ticked,
                     marks=mark_icons,
                     tone=tone,
-                    note="" if quiet else note,
+                    note=note if part.last and self.notes_shown else "",
                 )
             )
             bottom = max(bottom, cell.bottom)
         row = [action]
-        if cells.pages > 1:
-            row.insert(0, ("more-answers", more_label, self._next_page, "next"))
-        widgets += button_row(ctx, area, bottom, row)
-        return widgets
+        if len(pages) > 1:
+            following = pages[(self.page + 1) % len(pages)][0][0]
+            label = more[1] if following.first else _("More")
+            row.insert(0, (more[0], label, more[2], more[3]))
+        return widgets + button_row(ctx, below, bottom, row)
+
+    notes_shown = True
+    """Whether the answers show their notes after Check (at very big text only their marks)."""
+
+    def _book(
+        self,
+        width: int,
+        columns: int,
+        rooms: tuple[int, int],
+        quiet: bool,
+        split: bool,
+        force: bool = False,
+    ) -> tuple[list[list[tuple[CardPart, pygame.Rect]]], bool] | None:
+        """Pages of (card part, cell relative to the answers' corner), and whether notes show.
+        All on one page when they fit in `rooms[0]`, else pages of `rooms[1]` px (a "More
+        answers" button takes the rest). None when a card does not fit whole in its room
+        (with `split` its words take turns; `force` takes what comes)."""
+        ctx = self.ctx
+        texts = [self.host.t(option.text) for option in self.step.pick_all.options]
+        verdicts = self._verdicts(quiet)
+        cell_w = (width - (columns - 1) * GAP) // columns
+        heights = [
+            card_height(ctx, cell_w, text, ticked=False, marks=marks, note=note)
+            for text, (note, marks) in zip(texts, verdicts, strict=True)
+        ]
+        pages: list[list[tuple[CardPart, pygame.Rect]]] = []
+        if columns > 1:
+            cell_h = max(heights)
+            for room in rooms:
+                if cell_h > room:
+                    return None
+                layout = grid(pygame.Rect(0, 0, width, room), len(texts), columns, cell_h)
+                if layout.pages == 1:
+                    break
+            for start in range(0, len(texts), layout.per_page):
+                indices = range(start, min(len(texts), start + layout.per_page))
+                pages.append(
+                    [
+                        (CardPart(index, texts[index], cell.height), cell)
+                        for index, cell in zip(indices, layout.cells, strict=False)
+                    ]
+                )
+            return pages, not quiet
+        for room in rooms:
+            if split:
+                cards = [
+                    card_parts(ctx, i, width, text, room, ticked=False, marks=marks, note=note)
+                    for i, (text, (note, marks)) in enumerate(zip(texts, verdicts, strict=True))
+                ]
+            else:
+                cards = [
+                    [CardPart(i, text, height)]
+                    for i, (text, height) in enumerate(zip(texts, heights, strict=True))
+                ]
+            if not force and any(part.height > room for parts in cards for part in parts):
+                continue
+            book = pack_parts(cards, room)
+            if len(book) == 1 or room == rooms[1]:
+                break
+        else:
+            return None
+        for page in book:
+            y = 0
+            placed = []
+            for part in page:
+                placed.append((part, pygame.Rect(0, y, width, part.height)))
+                y += part.height + GAP
+            pages.append(placed)
+        return pages, not quiet
 
     def _bubble_screen(self, area: pygame.Rect) -> list[Widget]:
-        """The prompt or the feedback on a screen of its own (big text)."""
+        """The prompt, a hint or the feedback on a screen of its own (big text)."""
         _ = self.ctx._
         if self.phase == "intro":
             action = ("start", _("Start"), self._answer, "next")
+        elif self.phase == "hint":
+            action = ("ok", _("OK"), self._answer, "next")
         elif self.result == "unsafe" and self.forgiving:
             action = ("retry", _("Try again"), self.retry, "try-again")
         else:
             action = ("next", _("Next"), self.host.advance, "next")
-        rect = self.bubble.layout(area, area.height - row_height(self.ctx, area, [action[1]]))
-        if self.bubble.has_more:
-            action = ("more", _("More"), self._more_bubble, "next")
-        return button_row(self.ctx, area, rect.bottom, [action])
+        more = ("more", _("More"), self._more_bubble, "next")
+        height = max(row_height(self.ctx, area, [label]) for label in (action[1], more[1]))
+        rect = self.bubble.layout(area, area.height - height)
+        return button_row(self.ctx, area, rect.bottom, [more if self.bubble.has_more else action])
 
     def _answer(self) -> None:
         self.phase = "answering"

@@ -8,7 +8,18 @@ import pygame
 
 from game.settings import InputMode
 from game.steps.sort import SortItem, SortStep
-from game.steps.view import Bubble, Card, StepHost, StepView, card_height, next_button, picture
+from game.steps.view import (
+    Bubble,
+    Card,
+    CardPart,
+    StepHost,
+    StepView,
+    card_height,
+    card_parts,
+    next_button,
+    pack_parts,
+    picture,
+)
 from game.ui.pages import grid
 from game.ui.widgets import GAP, PADDING, RADIUS, Button, Widget, button_height
 
@@ -77,6 +88,31 @@ def _fit(ctx, words: str, width: int) -> str:  # noqa: ANN001
     while words and ctx.text.measure(words + "…", "small")[0] > width:
         words = words[:-1]
     return words.rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class BinShape:
+    """One way to set out the bins on a screen with big text."""
+
+    columns: int
+    height: int
+    """The height a bin needs for its label."""
+    total: int
+    """The height all the rows of bins need."""
+    whole: bool
+    """Every word of the labels fits on a line (a narrow bin would break a long word)."""
+    icons: bool
+
+
+def _words_fit(ctx, text: str, width: int, icon: bool) -> bool:  # noqa: ANN001
+    """Whether each word of a bin's label fits on a line of a bin this wide (Chinese, which
+    breaks between characters, always does)."""
+    room = width - 2 * PADDING - ((ctx.text.size("button") + 12 + PADDING // 2) if icon else 0)
+    return all(
+        ctx.text.measure(word, "button")[0] <= room
+        for word in text.split()
+        if not any(ord(char) >= 0x2E80 for char in word)
+    )
 
 
 @dataclass(eq=False)
@@ -169,7 +205,6 @@ class SortView(StepView):
             text = f"{where} {text}"
         self.bubble = Bubble(self.ctx, text, heading, result)
         self.phase = "feedback"
-        self.page = min(self.page, max(0, (len(self.waiting()) - 1) // max(1, self.per_page)))
         self.host.relayout()
 
     def _bin_label(self, bin_id: str) -> str:
@@ -177,7 +212,8 @@ class SortView(StepView):
         return self.host.t(bin_.label)
 
     # Layout --------------------------------------------------------------------------------
-    per_page = 1
+    pages = 1
+    """How many pages of items there are (the "More items" button turns them)."""
     phase = "intro"
     """With big text the prompt and each feedback get a screen of their own ("intro",
     "feedback"); the bins and items then have the whole area ("sorting")."""
@@ -195,54 +231,58 @@ class SortView(StepView):
             for b in bins
         )
         small = ctx.text.line_height("small")
-        cell_h = self._item_metrics(area.width)[2]
-        more_h = button_height(ctx, _("More items"), area.width, icon=True)
         if self.done:
             items_need = button_height(ctx, _("Next"), area.width, icon=True) + GAP
         else:
-            items_need = max(cell_h, more_h)
+            items_need = self._items_need(area.width)
         bins_min = max(72, label_h + small)
         two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
-        if ctx.text.line_height("button") + 2 * PADDING > 0 and self.bubble.speaker:
+        if self.bubble.speaker:
             two_lines += ctx.text.line_height("button")
         compact = area.height < two_lines + bins_min + items_need + 2 * GAP
         if compact and (self.phase != "sorting" or self.done):
             return self._bubble_screen(area)
-        widgets: list[Widget] = []
-        top = area.top
         if compact:
             self.show_bubble = False
             if self.held is None:
                 return self._item_cards(area)
-            held = self._held_card(area)
-            widgets.append(held)
-            top = held.rect.bottom + GAP
-            bins_min = area.bottom - top
-        else:
-            bubble_room = area.height - bins_min - items_need - 2 * GAP
-            rect = self.bubble.layout(area, min(bubble_room, int(area.height * 0.45)))
-            if self.bubble.has_more:
-                more_label = _("More")
-                more_room = bubble_room - button_height(ctx, more_label, 300, True) - GAP
-                rect = self.bubble.layout(area, max(two_lines // 2, more_room))
-                widgets.append(
-                    next_button(
-                        ctx,
-                        area,
-                        rect.bottom - GAP // 2,
-                        self._more_bubble,
-                        more_label,
-                        "next",
-                        "more",
-                    )
+            return self._bins_screen(area)
+        widgets: list[Widget] = []
+        bubble_room = area.height - bins_min - items_need - 2 * GAP
+        rect = self.bubble.layout(area, min(bubble_room, int(area.height * 0.45)))
+        if self.bubble.has_more:
+            more_label = _("More")
+            more_room = bubble_room - button_height(ctx, more_label, 300, True) - GAP
+            rect = self.bubble.layout(area, max(two_lines // 2, more_room))
+            widgets.append(
+                next_button(
+                    ctx, area, rect.bottom - GAP // 2, self._more_bubble, more_label, "next", "more"
                 )
-                rect = rect.union(widgets[-1].rect)
-            top = rect.bottom + GAP
+            )
+            rect = rect.union(widgets[-1].rect)
+        top = rect.bottom + GAP
         spare = area.bottom - top - bins_min - GAP - items_need
         bin_h = bins_min + max(0, min(spare // 2, small * 2))
-        if compact:
-            bin_h = bins_min
-        bin_widgets: list[Widget] = []
+        row = pygame.Rect(area.left, top, area.width, bin_h)
+        bin_widgets = self._bins(row, len(bins), bin_h)
+        top += bin_h + GAP
+        below = pygame.Rect(area.left, top, area.width, area.bottom - top)
+        if self.done:
+            return [*widgets, *bin_widgets, next_button(ctx, area, top - GAP, self.host.advance)]
+        ghost = DragGhost("drag", pygame.Rect(0, 0, 0, 0), "", enabled=False, view=self)
+        item_widgets = self._item_cards(below)
+        if self.held is not None:
+            return [*widgets, *bin_widgets, *item_widgets, ghost]
+        return [*widgets, *item_widgets, *bin_widgets, ghost]
+
+    def _bins(
+        self, area: pygame.Rect, columns: int, height: int, icons: bool = True
+    ) -> list[Widget]:
+        """The bins in rows of `columns`, each `height` tall, from the top of `area`."""
+        _ = self.ctx._
+        bins = self.step.sort.bins
+        width = (area.width - (columns - 1) * GAP) // columns
+        made: list[Widget] = []
         for position, bin_ in enumerate(bins):
             label = self.host.t(bin_.label)
             entries = [
@@ -255,30 +295,87 @@ class SortView(StepView):
                 if self.held is not None
                 else _("{bin}: {count} items").format(bin=label, count=len(entries))
             )
-            bin_widgets.append(
+            row, column = divmod(position, columns)
+            made.append(
                 BinWidget(
                     f"bin-{bin_.id}",
-                    pygame.Rect(area.left + position * (bin_width + GAP), top, bin_width, bin_h),
+                    pygame.Rect(
+                        area.left + column * (width + GAP),
+                        area.top + row * (height + GAP),
+                        width,
+                        height,
+                    ),
                     spoken,
                     self._placer(bin_.id),
                     enabled=self.held is not None,
                     text=label,
-                    icon=bin_.icon,
+                    icon=bin_.icon if icons else None,
                     entries=entries,
                     waiting=self.held is not None,
                 )
             )
-        top += bin_h + GAP
-        below = pygame.Rect(area.left, top, area.width, area.bottom - top)
-        if self.done:
-            return [*widgets, *bin_widgets, next_button(ctx, area, top - GAP, self.host.advance)]
+        return made
+
+    def _bin_shapes(self, width: int) -> list[BinShape]:
+        """The ways to set out the bins: all in a row first, one per row last; then the same
+        without their icons (a decoration that gives way to words at the biggest text)."""
+        ctx = self.ctx
+        bins = self.step.sort.bins
+        shapes = []
+        for icons in (True, False):
+            for columns in range(len(bins), 0, -1):
+                bin_width = (width - (columns - 1) * GAP) // columns
+                labels = [(self.host.t(b.label), icons and b.icon is not None) for b in bins]
+                height = max(button_height(ctx, text, bin_width, icon=i) for text, i in labels)
+                rows = -(-len(bins) // columns)
+                shapes.append(
+                    BinShape(
+                        columns,
+                        height,
+                        rows * height + (rows - 1) * GAP,
+                        all(_words_fit(ctx, text, bin_width, i) for text, i in labels),
+                        icons,
+                    )
+                )
+        return shapes
+
+    def _bins_screen(self, area: pygame.Rect) -> list[Widget]:
+        """Big text, an item held: the item (as much of its words as there is room for) above
+        the bins, set out in as many rows as their labels need."""
+        assert self.held is not None
+        shapes = self._bin_shapes(area.width)
+        full = self._held_parts(area, area.height)[0].height
+        line = self._held_parts(area, 1)[0].height
+        # Whole words and icons first, then the whole item, then the fewest rows.
+        shape = next(
+            (
+                shape
+                for whole, card in (
+                    (True, full),
+                    (True, line),
+                    (False, full),
+                    (False, line),
+                    (False, 0),
+                )
+                for shape in shapes
+                if (shape.whole or not whole)
+                and shape.total + card + GAP * bool(card) <= area.height
+            ),
+            min(shapes, key=lambda shape: shape.total),
+        )
+        widgets: list[Widget] = []
+        top = area.top
+        part = self._held_parts(area, area.height - shape.total - GAP)[0]
+        if part.height + GAP + shape.total <= area.height:
+            held = self._held_card(area, part.text, part.height)
+            widgets.append(held)
+            top = held.rect.bottom + GAP
+        rows = -(-len(self.step.sort.bins) // shape.columns)
+        height = max(shape.height, (area.bottom - top - (rows - 1) * GAP) // rows)
+        room = pygame.Rect(area.left, top, area.width, area.bottom - top)
+        widgets += self._bins(room, shape.columns, height, shape.icons)
         ghost = DragGhost("drag", pygame.Rect(0, 0, 0, 0), "", enabled=False, view=self)
-        if compact:
-            return [*widgets, *bin_widgets, ghost]
-        item_widgets = self._item_cards(below)
-        if self.held is not None:
-            return [*widgets, *bin_widgets, *item_widgets, ghost]
-        return [*widgets, *item_widgets, *bin_widgets, ghost]
+        return [*widgets, ghost]
 
     def _bubble_screen(self, area: pygame.Rect) -> list[Widget]:
         """The prompt or a feedback on a screen of its own (big text)."""
@@ -290,7 +387,9 @@ class SortView(StepView):
             label, action, widget_id = _("Start"), self._start_sorting, "start"
         else:
             label, action, widget_id = _("OK"), self._start_sorting, "ok"
-        button_h = button_height(ctx, label, area.width, icon=True)
+        button_h = max(
+            button_height(ctx, text, area.width, icon=True) for text in (label, _("More"))
+        )
         rect = self.bubble.layout(area, area.height - button_h - GAP)
         if self.bubble.has_more:
             return [
@@ -298,20 +397,32 @@ class SortView(StepView):
             ]
         return [next_button(ctx, area, rect.bottom, action, label, "next", widget_id)]
 
-    def _held_card(self, area: pygame.Rect) -> Card:
+    def _image_size(self) -> int:
+        return min(96, self.ctx.text.line_height("button") * 2)
+
+    def _held_parts(self, area: pygame.Rect, room: int) -> list[CardPart]:
+        """The held item's words, cut to fit `room` when they are too long (it was just read
+        in full; the card still says all of it to a screen reader)."""
+        assert self.held is not None
+        item = self.items[self.held]
+        image = self._image_size() if item.image else 0
+        return card_parts(
+            self.ctx, self.held, area.width, self.host.t(item.text), room, image_height=image
+        )
+
+    def _held_card(self, area: pygame.Rect, text: str, height: int) -> Card:
         """The held item above the bins (big text): press it to put it back."""
         assert self.held is not None
         item = self.items[self.held]
         words = self.host.t(item.text)
-        image_size = min(96, self.ctx.text.line_height("button") * 2)
-        image = picture(self.host, item.image, (image_size, image_size)) if item.image else None
-        height = card_height(self.ctx, area.width, words, image_size if image else 0)
+        size = self._image_size()
+        image = picture(self.host, item.image, (size, size)) if item.image else None
         card = Card(
             f"item-{self.held + 1}",
             pygame.Rect(area.left, area.top, area.width, height),
             self.ctx._("{item}: picked up. Press to put it back.").format(item=words),
             self._put_back,
-            text=words,
+            text=text,
             image=image,
             selected=True,
         )
@@ -326,80 +437,150 @@ class SortView(StepView):
         self.phase = "sorting"
         self.host.relayout()
 
-    def _item_metrics(self, width: int) -> tuple[int, int, int, int]:
-        """Columns, card width, card height and picture size for the item cards.
+    def _columns(self, width: int) -> int:
+        return max(1, min(3, width // (self.ctx.text.size("button") * 10)))
 
-        With one column the "More items" button sits beside the cards, so cards are narrower.
-        """
+    def _items_need(self, width: int) -> int:
+        """The height the items need below the bins: one row of cards (with "More items" when
+        they do not all fit)."""
         ctx = self.ctx
-        image_size = min(96, ctx.text.line_height("button") * 2)
-        columns = max(1, min(3, width // (ctx.text.size("button") * 10)))
+        more_h = self._more_height(width)
+        columns = self._columns(width)
         card_width = (width - (columns - 1) * GAP) // columns
-        if columns == 1:
-            card_width = width - self._more_width() - GAP
-        heights = [
-            card_height(ctx, card_width, self.host.t(item.text), image_size if item.image else 0)
-            for item in self.items
-        ]
-        return columns, card_width, max(heights), image_size
+        tallest = max(
+            card_height(
+                ctx,
+                card_width,
+                self.host.t(self.items[i].text),
+                self._image_size() if self.items[i].image else 0,
+            )
+            for i in self.waiting()
+        )
+        if columns > 1:
+            return max(tallest, self._more_height(card_width))
+        return tallest + (GAP + more_h if len(self.waiting()) > 1 else 0)
 
-    def _more_width(self) -> int:
-        from game.ui.widgets import button_width
-
-        return button_width(self.ctx, self.ctx._("More items"), icon=True)
+    def _more_height(self, width: int) -> int:
+        _ = self.ctx._
+        return max(
+            button_height(self.ctx, label, width, icon=True)
+            for label in (_("More items"), _("More"))
+        )
 
     def _item_cards(self, below: pygame.Rect) -> list[Widget]:
+        """The items waiting, in pages; one column at big text, where long words take turns."""
         ctx = self.ctx
-        _ = ctx._
         waiting = self.waiting()
-        columns, width, cell_h, image_size = self._item_metrics(below.width)
-        more_label = _("More items")
-        if columns == 1:
-            cells = grid(
-                pygame.Rect(below.left, below.top, width, below.height), len(waiting), 1, cell_h
+        columns = self._columns(below.width)
+        if columns > 1:
+            widgets = self._item_grid(below, columns)
+            if widgets is not None:
+                return widgets
+        size = self._image_size()
+        texts = {i: self.host.t(self.items[i].text) for i in waiting}
+
+        def book(room: int) -> list[list[CardPart]]:
+            return pack_parts(
+                [
+                    card_parts(
+                        ctx, i, below.width, texts[i], room, size if self.items[i].image else 0
+                    )
+                    for i in waiting
+                ],
+                room,
             )
-            per_page = cells.per_page
-        else:
-            cells = grid(below, len(waiting), columns, cell_h)
-            per_page = cells.per_page
-            if cells.pages > 1:
-                # The last cell of each page holds "More items".
-                per_page = max(1, per_page - 1)
-        self.per_page = per_page
-        pages = max(1, -(-len(waiting) // per_page))
-        self.page = min(self.page, pages - 1)
-        shown = waiting[self.page * per_page : (self.page + 1) * per_page]
+
+        more_h = self._more_height(below.width)
+        pages = book(below.height)
+        if len(pages) > 1:
+            pages = book(below.height - more_h - GAP)
+        self.pages = len(pages)
+        self.page = min(self.page, len(pages) - 1)
         widgets: list[Widget] = []
-        for index, cell in zip(shown, cells.cells, strict=False):
-            item = self.items[index]
-            words = self.host.t(item.text)
-            image = picture(self.host, item.image, (image_size, image_size)) if item.image else None
-            held = index == self.held
-            card = Card(
-                f"item-{index + 1}",
-                cell,
-                _("{item}: picked up").format(item=words) if held else words,
-                self._holder(index),
-                text=words,
-                image=image,
-                selected=held,
+        y = below.top
+        for part in pages[self.page]:
+            cell = pygame.Rect(below.left, y, below.width, part.height)
+            widgets.append(self._item_card(part.index, cell, part.text))
+            y = cell.bottom + GAP
+        if len(pages) > 1:
+            following = pages[(self.page + 1) % len(pages)][0]
+            label = ctx._("More items") if following.first else ctx._("More")
+            button = next_button(
+                ctx,
+                below,
+                below.bottom - more_h - GAP,
+                self._next_page,
+                label,
+                "next",
+                "more-items",
             )
-            self.cards[index] = card
-            widgets.append(card)
-        if pages > 1:
-            if columns == 1:
-                last = cells.cells[len(shown) - 1]
-                button = next_button(
-                    ctx, below, last.top - GAP, self._next_page, more_label, "next", "more-items"
-                )
-            else:
-                cell = cells.cells[len(shown)]
-                button = Button(
-                    "more-items", cell, more_label, self._next_page, text=more_label, icon="next"
-                )
             button.style = "normal"
             widgets.append(button)
         return widgets
+
+    def _item_grid(self, below: pygame.Rect, columns: int) -> list[Widget] | None:
+        """Items in columns, "More items" in the last cell of each page; None if a card or the
+        button would not fit its cell."""
+        ctx = self.ctx
+        _ = ctx._
+        waiting = self.waiting()
+        width = (below.width - (columns - 1) * GAP) // columns
+        size = self._image_size()
+        cell_h = max(
+            card_height(
+                ctx, width, self.host.t(self.items[i].text), size if self.items[i].image else 0
+            )
+            for i in waiting
+        )
+        cells = grid(below, len(waiting), columns, cell_h)
+        per_page = cells.per_page
+        if cells.pages > 1:
+            # The last cell of each page holds "More items".
+            cell_h = max(cell_h, self._more_height(width))
+            cells = grid(below, len(waiting), columns, cell_h)
+            per_page = max(1, cells.per_page - 1)
+        if cell_h > below.height:
+            return None
+        pages = max(1, -(-len(waiting) // per_page))
+        self.pages = pages
+        self.page = min(self.page, pages - 1)
+        shown = waiting[self.page * per_page : (self.page + 1) * per_page]
+        widgets: list[Widget] = [
+            self._item_card(index, cell, self.host.t(self.items[index].text))
+            for index, cell in zip(shown, cells.cells, strict=False)
+        ]
+        if pages > 1:
+            more_label = _("More items")
+            button = Button(
+                "more-items",
+                cells.cells[len(shown)],
+                more_label,
+                self._next_page,
+                text=more_label,
+                icon="next",
+            )
+            widgets.append(button)
+        return widgets
+
+    def _item_card(self, index: int, cell: pygame.Rect, text: str) -> Card:
+        """One item to pick up (or, while held, to put back)."""
+        _ = self.ctx._
+        item = self.items[index]
+        words = self.host.t(item.text)
+        size = self._image_size()
+        image = picture(self.host, item.image, (size, size)) if item.image else None
+        held = index == self.held
+        card = Card(
+            f"item-{index + 1}",
+            cell,
+            _("{item}: picked up").format(item=words) if held else words,
+            self._holder(index),
+            text=text,
+            image=image,
+            selected=held,
+        )
+        self.cards[index] = card
+        return card
 
     def _holder(self, index: int):  # noqa: ANN202
         return lambda: self.hold(index)
@@ -408,8 +589,7 @@ class SortView(StepView):
         return lambda: self.place(bin_id)
 
     def _next_page(self) -> None:
-        pages = max(1, -(-len(self.waiting()) // max(1, self.per_page)))
-        self.page = (self.page + 1) % pages
+        self.page = (self.page + 1) % max(1, self.pages)
         self.host.relayout()
 
     def _more_bubble(self) -> None:

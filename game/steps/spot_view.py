@@ -9,10 +9,12 @@ from game.steps.spot import SpotStep
 from game.steps.view import (
     Bubble,
     Card,
+    CardPart,
     StepHost,
     StepView,
     button_row,
-    card_height,
+    card_parts,
+    pack_parts,
     picture,
     row_height,
 )
@@ -136,87 +138,48 @@ class SpotView(StepView):
     def build(self, area: pygame.Rect) -> list[Widget]:
         ctx = self.ctx
         _ = ctx._
-        spot = self.step.spot
         if self.finished:
             buttons = [("next", _("Next"), self.host.advance, "next")]
         else:
             buttons = [("done", _("I'm done"), self.finish, "check")]
-        lines = spot.lines
         labels = [label for _, label, _, _ in buttons]
-        self.header_h = ctx.text.line_height("button") + 2 * PADDING
-        self.quiet = False
         two_lines = ctx.text.line_height("body") * 2 + 2 * PADDING
         line_h = max(72, ctx.text.line_height("body") + 2 * PADDING)
-        needed = two_lines + self.header_h + 2 * line_h + 3 * GAP
+        header_h = ctx.text.line_height("button") + 2 * PADDING
+        needed = two_lines + header_h + 2 * line_h + 3 * GAP
         compact = area.height < needed + row_height(ctx, area, [_("More lines"), *labels])
+        widgets: list[Widget] = []
+        top = area.top
+        if not compact:
+            bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.3))
+            rect = self.bubble.layout(area, bubble_room)
+            if self.bubble.has_more:
+                widgets += button_row(
+                    ctx, area, rect.bottom - GAP, [("more", _("More"), self._more_bubble, "next")]
+                )
+                widgets[-1].style = "normal"
+                rect = rect.union(widgets[-1].rect)
+            top = rect.bottom + GAP
+            book = self._book(area, top, labels, split=False)
+            if book is None:
+                # The words and the card do not fit together: they take turns.
+                compact, widgets, top = True, [], area.top
         self.show_bubble = not compact
         if compact and (self.phase != "looking" or self.finished):
             self.card_rect = pygame.Rect(0, 0, 0, 0)
             return self._bubble_screen(area)
-        bubble_room = max(ctx.text.line_height("body") + 2 * PADDING, int(area.height * 0.3))
-        widgets: list[Widget] = []
-        rect = pygame.Rect(area.left, area.top - GAP, area.width, 0)
-        if not compact:
-            rect = self.bubble.layout(area, bubble_room)
-        if self.bubble.has_more and not compact:
-            widgets += button_row(
-                ctx, area, rect.bottom - GAP, [("more", _("More"), self._more_bubble, "next")]
-            )
-            widgets[-1].style = "normal"
-            rect = rect.union(widgets[-1].rect)
-        top = rect.bottom + GAP
+        if compact:
+            book = self._book(area, top, labels, split=True)
+        assert book is not None
+        self.per_page = len(book)
+        self.page = min(self.page, len(book) - 1)
+        texts = [self.host.t(line.text) for line in self.step.spot.lines]
         inner_width = area.width - 2 * PADDING
-        texts = [self.host.t(line.text) for line in lines]
-        heights = [
-            card_height(
-                ctx,
-                inner_width,
-                text,
-                marks=len(self.line_note(i)[1]),
-                role="body",
-                note=self.line_note(i)[0],
-            )
-            for i, text in enumerate(texts)
-        ]
-        more_label = _("More lines")
-        room = (
-            area.bottom
-            - top
-            - self.header_h
-            - PADDING
-            - row_height(ctx, area, [more_label, *labels])
-        )
-        if sum(heights) + GAP * len(heights) <= area.bottom - top - self.header_h - PADDING - (
-            row_height(ctx, area, labels)
-        ):
-            book = [list(range(len(lines)))]
-        else:
-            if max(heights) + GAP > room:
-                # Very big text: the card's heading gives way to the lines.
-                room += self.header_h
-                self.header_h = 0
-            if max(heights) + GAP > room:
-                # Still too tall: the notes give way (each line keeps its mark icon).
-                self.quiet = True
-                heights = [
-                    card_height(ctx, inner_width, text, marks=1, role="body") for text in texts
-                ]
-            book, page, used = [], [], 0
-            for index, height in enumerate(heights):
-                if page and used + height + GAP > room:
-                    book.append(page)
-                    page, used = [], 0
-                page.append(index)
-                used += height + GAP
-            book.append(page)
-        pages = len(book)
-        self.per_page = pages
-        self.page = min(self.page, pages - 1)
-        shown = book[self.page]
         y = top + self.header_h + GAP // 2
-        for index in shown:
+        for part in book[self.page]:
+            index = part.index
             note, marks, tone = self.line_note(index)
-            cell = pygame.Rect(area.left + PADDING, y, inner_width, heights[index])
+            cell = pygame.Rect(area.left + PADDING, y, inner_width, part.height)
             spoken = texts[index] + (f". {note}" if note else "")
             widgets.append(
                 Card(
@@ -225,20 +188,77 @@ class SpotView(StepView):
                     spoken,
                     self._picker(index),
                     enabled=not self.finished,
-                    text=texts[index],
+                    text=part.text,
                     role="body",
                     flat=True,
                     marks=marks,
                     tone=tone,
-                    note="" if self.quiet else note,
+                    note="" if self.quiet or not part.last else note,
                 )
             )
             y = cell.bottom + GAP
         self.card_rect = pygame.Rect(area.left, top, area.width, y - top - GAP + PADDING)
-        if pages > 1:
-            buttons.insert(0, ("more-lines", more_label, self._next_page, "next"))
+        if len(book) > 1:
+            following = book[(self.page + 1) % len(book)][0]
+            label = _("More lines") if following.first else _("More")
+            buttons.insert(0, ("more-lines", label, self._next_page, "next"))
         widgets += button_row(ctx, area, self.card_rect.bottom, buttons)
         return widgets
+
+    def _book(
+        self, area: pygame.Rect, top: int, labels: list[str], split: bool
+    ) -> list[list[CardPart]] | None:
+        """The card's lines in pages that fit below `top` with the buttons under them. The
+        card's heading, then the notes give way when a line does not fit; with `split` a long
+        line's words take turns over pages, else None when it does not fit."""
+        ctx = self.ctx
+        inner_width = area.width - 2 * PADDING
+        texts = [self.host.t(line.text) for line in self.step.spot.lines]
+        self.header_h = ctx.text.line_height("button") + 2 * PADDING
+        self.quiet = False
+        row_all = row_height(ctx, area, labels)
+        row_paged = row_height(ctx, area, [ctx._("More lines"), *labels])
+
+        def room(row: int) -> int:
+            return area.bottom - top - self.header_h - GAP // 2 - PADDING - row
+
+        def cards(room: int, quiet: bool, split: bool) -> list[list[CardPart]]:
+            made = []
+            for index, text in enumerate(texts):
+                note, marks, _tone = self.line_note(index)
+                made.append(
+                    card_parts(
+                        ctx,
+                        index,
+                        inner_width,
+                        text,
+                        room if split else 10**6,
+                        marks=1 if quiet else len(marks),
+                        role="body",
+                        note="" if quiet else note,
+                    )
+                )
+            return made
+
+        whole = cards(0, False, False)
+        if sum(parts[0].height + GAP for parts in whole) - GAP <= room(row_all):
+            return [[parts[0] for parts in whole]]
+        for header, quiet, cut in (
+            (True, False, False),
+            (False, False, False),
+            (False, True, False),
+            (False, True, True),
+        ):
+            if cut and not split:
+                return None
+            if not header:
+                self.header_h = 0
+            self.quiet = quiet
+            space = room(row_paged)
+            made = cards(space, quiet, cut)
+            if all(part.height <= space for parts in made for part in parts) or cut:
+                return pack_parts(made, space)
+        return None
 
     phase = "intro"
     """With big text the prompt and each explanation get a screen of their own ("intro",
@@ -254,7 +274,7 @@ class SpotView(StepView):
         else:
             label, action, widget_id = _("OK"), self._look, "ok"
         self.show_bubble = True
-        height = row_height(ctx, area, [label])
+        height = max(row_height(ctx, area, [text]) for text in (label, _("More")))
         rect = self.bubble.layout(area, area.height - height)
         if self.bubble.has_more:
             return button_row(

@@ -116,29 +116,67 @@ class Bubble:
         """safe, unsafe or ok: the bubble then shows a coloured stripe and an icon (feedback)."""
         self.page = 0
         self.pages: list[list[str]] = [[]]
+        """The lines of words on each page."""
+        self.heads: list[list[str]] = [[]]
+        """The lines of the heading (speaker) on each page."""
+        self.folded = False
+        """The heading takes turns with the words (it did not fit beside them)."""
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.tail = False
         """Whether the bubble points at Sango (his own lines and questions)."""
 
     def layout(self, area: pygame.Rect, max_height: int) -> pygame.Rect:
-        """Fit the bubble at the top of `area`, no taller than `max_height`; returns its rect."""
+        """Fit the bubble at the top of `area`, no taller than `max_height`; returns its rect.
+
+        The heading (speaker) shows on every page; when the heading and a line of words do not
+        fit together (very big text), the heading's lines take turns with the words instead.
+        """
+        text = self.ctx.text
         text_width = area.width - 2 * PADDING - 8 - self._mark_room()
-        lines = self.ctx.text.wrap(self.text, "body", text_width)
-        line_height = self.ctx.text.line_height("body")
-        speaker_height = (
-            self.ctx.text.block_height(self.speaker, "button", text_width) + 4
-            if self.speaker
-            else 0
-        )
-        room = max(line_height, max_height - 2 * PADDING - speaker_height)
-        per_page = max(1, (room - self.ctx.text.font("body").get_height()) // line_height + 1)
-        self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+        lines = text.wrap(self.text, "body", text_width)
+        heading = text.wrap(self.speaker, "button", text_width) if self.speaker else []
+        inside = max_height - 2 * PADDING
+        self.folded = bool(heading) and self._height(heading, lines[:1]) > inside
+        if self.folded:
+            self._fold(heading, lines, inside)
+        else:
+            line_height = text.line_height("body")
+            room = max(line_height, inside - self._height(heading, []))
+            per_page = max(1, (room - text.font("body").get_height()) // line_height + 1)
+            self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+            self.heads = [heading] * len(self.pages)
         self.page = min(self.page, len(self.pages) - 1)
-        longest = max(len(page) for page in self.pages)
-        body = self.ctx.text.font("body").get_height() + (longest - 1) * line_height
-        height = max(body + speaker_height, RESULT_ICON if self.result else 0)
+        height = max(
+            self._height(head, page) for head, page in zip(self.heads, self.pages, strict=True)
+        )
+        height = max(height, RESULT_ICON if self.result else 0)
         self.rect = pygame.Rect(area.left, area.top, area.width, height + 2 * PADDING)
         return self.rect
+
+    def _fold(self, heading: list[str], lines: list[str], room: int) -> None:
+        """Pages of heading lines, then of word lines, as many as fit in `room` on each page."""
+        self.heads, self.pages = [], []
+        head: list[str] = []
+        page: list[str] = []
+        for is_heading, line in [(True, row) for row in heading] + [(False, row) for row in lines]:
+            grown = ([*head, line], page) if is_heading else (head, [*page, line])
+            if (head or page) and self._height(*grown) > room:
+                self.heads.append(head)
+                self.pages.append(page)
+                head, page = [], []
+                grown = ([line], []) if is_heading else ([], [line])
+            head, page = grown
+        self.heads.append(head)
+        self.pages.append(page)
+
+    def _height(self, head: list[str], page: list[str]) -> int:
+        """The height of a page's heading lines and word lines, padding not included."""
+        text = self.ctx.text
+        height = 0
+        for lines, role in ((head, "button"), (page, "body")):
+            if lines:
+                height += text.font(role).get_height() + (len(lines) - 1) * text.line_height(role)
+        return height + (4 if head else 0)
 
     def _draw_tail(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """A speech tail on the leading edge, pointing at Sango."""
@@ -177,9 +215,10 @@ class Bubble:
         if self.result and ctx.i18n.rtl:
             x += self._mark_room()
         align = "right" if ctx.i18n.rtl else "left"
-        if self.speaker:
+        head = self.heads[self.page] if self.page < len(self.heads) else []
+        if head:
             name = ctx.text.render(
-                self.speaker,
+                "\n".join(head) if self.folded else self.speaker or "",
                 "button",
                 ctx.theme.primary if not ctx.settings.high_contrast else ctx.theme.ink,
                 width,
@@ -187,9 +226,10 @@ class Bubble:
             )
             surface.blit(name, (x, y))
             y += name.get_height() + 4
-        text = "\n".join(self.pages[self.page])
-        rendered = ctx.text.render(text, "body", ctx.theme.ink, width, align)
-        surface.blit(rendered, (x, y))
+        if self.pages[self.page]:
+            text = "\n".join(self.pages[self.page])
+            rendered = ctx.text.render(text, "body", ctx.theme.ink, width, align)
+            surface.blit(rendered, (x, y))
 
 
 def next_button(
@@ -391,16 +431,102 @@ def card_height(
     note: str = "",
 ) -> int:
     """The height a card needs at this width for its wrapped words (at least a 72 px target)."""
+    room = _words_width(width, image_height, ticked, marks)
+    words = ctx.text.block_height(text, role, max(40, room)) if text else 0
+    if note:
+        words += ctx.text.block_height(note, "small", max(40, room)) + 4
+    return max(MIN_TARGET, words + 2 * PADDING, image_height + 2 * PADDING)
+
+
+@dataclass(frozen=True)
+class CardPart:
+    """What one page shows of a card: all its words, or (very big text) some of their lines."""
+
+    index: int
+    """Which card (its place in the list the parts were made from)."""
+    text: str
+    """The lines shown, ending in "…" when the words go on over the page."""
+    height: int
+    first: bool = True
+    last: bool = True
+    """The part that ends the card's words (its note shows under it)."""
+
+
+ELLIPSIS = "…"
+
+
+def card_parts(
+    ctx: Context,
+    index: int,
+    width: int,
+    text: str,
+    room: int,
+    image_height: int = 0,
+    ticked: bool | None = None,
+    marks: int = 0,
+    role: str = "button",
+    note: str = "",
+) -> list[CardPart]:
+    """A card as one part when it fits in `room`, else its words split into parts that fit:
+    long words take turns rather than spill out of their card."""
+    whole = card_height(ctx, width, text, image_height, ticked, marks, role, note)
+    if whole <= room or not text:
+        return [CardPart(index, text, whole)]
+    words_width = _words_width(width, image_height, ticked, marks)
+    cut = ctx.text.measure(f" {ELLIPSIS}", role)[0]
+    lines = ctx.text.wrap(text, role, max(40, words_width - cut))
+
+    def height(count: int, last: bool) -> int:
+        shown = "\n".join(lines[:count])
+        return card_height(
+            ctx, width, shown, image_height, ticked, marks, role, note if last else ""
+        )
+
+    parts: list[CardPart] = []
+    start = 0
+    while start < len(lines):
+        left = len(lines) - start
+        if height(left, True) <= room:
+            count = left
+        else:
+            count = 1
+            while count + 1 < left and height(count + 1, False) <= room:
+                count += 1
+        last = start + count >= len(lines)
+        shown = "\n".join(lines[start : start + count]) + ("" if last else f" {ELLIPSIS}")
+        parts.append(CardPart(index, shown, height(count, last), start == 0, last))
+        start += count
+    return parts
+
+
+def pack_parts(cards: list[list[CardPart]], room: int) -> list[list[CardPart]]:
+    """Pages of card parts, each page no taller than `room` (cards GAP apart), in order.
+
+    A card whose words need several pages starts on a page of its own."""
+    pages: list[list[CardPart]] = []
+    page: list[CardPart] = []
+    used = 0
+    for parts in cards:
+        for part in parts:
+            fits = used + part.height <= room
+            if page and (not fits or (part.first and len(parts) > 1)):
+                pages.append(page)
+                page, used = [], 0
+            page.append(part)
+            used += part.height + GAP
+    if page or not pages:
+        pages.append(page)
+    return pages
+
+
+def _words_width(width: int, image_height: int, ticked: bool | None, marks: int) -> int:
+    """How wide a card's words may be, beside its box, picture and marks."""
     room = width - 2 * PADDING
     if ticked is not None:
         room -= TICK_BOX + PADDING // 2
     if image_height:
         room -= image_height + PADDING // 2
-    room -= marks * (MARK_SIZE + 4)
-    words = ctx.text.block_height(text, role, max(40, room)) if text else 0
-    if note:
-        words += ctx.text.block_height(note, "small", max(40, room)) + 4
-    return max(MIN_TARGET, words + 2 * PADDING, image_height + 2 * PADDING)
+    return room - marks * (MARK_SIZE + 4)
 
 
 def draw_tick_box(
