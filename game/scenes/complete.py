@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.scenes.base import Scene
-from game.ui.widgets import GAP, PADDING, Button, Widget, button_height, button_width, draw_panel
+from game.ui.widgets import (
+    GAP,
+    PADDING,
+    Button,
+    Widget,
+    button_height,
+    button_width,
+    draw_panel,
+    icon_button_width,
+)
 
 if TYPE_CHECKING:
     from game.content.models import Level
@@ -113,9 +122,27 @@ class CompleteScene(Scene):
         self.panel = pygame.Rect(
             column.left, column.top + self.medal_row, column.width, text_height + 2 * PADDING
         )
+        if self.panel.bottom + GAP + buttons_height > column.bottom and self._into_bar(widgets):
+            return widgets
         for widget in widgets:
             widget.rect.move_ip(0, self.panel.bottom + GAP)
         return widgets
+
+    def _into_bar(self, widgets: list[Widget]) -> bool:
+        """Big text with no room under the message: the buttons go into the bottom bar's row,
+        the last ones showing their icon only if need be (their words are still spoken)."""
+        buttons = [widget for widget in widgets if isinstance(widget, Button)]
+        for plain in range(len(buttons)):
+            for button in buttons[len(buttons) - plain :]:
+                button.text, button.rect.width = "", icon_button_width(self.ctx)
+            slot = self.bar_room(sum(b.rect.width + GAP for b in buttons) - GAP)
+            if slot is not None:
+                x = slot.right - sum(b.rect.width + GAP for b in buttons) + GAP
+                for button in buttons:
+                    button.rect = pygame.Rect(x, slot.top, button.rect.width, slot.height)
+                    x = button.rect.right + GAP
+                return True
+        return False
 
     def short_message(self) -> str:
         """What the screen says when big text leaves room for one sentence."""

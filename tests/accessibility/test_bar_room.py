@@ -107,3 +107,19 @@ def test_at_the_usual_text_size_next_stays_under_the_words(
     assert next_button.rect.top == scene.view.bubble.rect.bottom + 20
     assert all(game.widget(widget_id).text for widget_id in BAR), "the bar keeps its words"
     assert game.ids()[0] == "next"
+
+
+@pytest.mark.parametrize("locale", ["ar", "ru", "en"])
+def test_the_level_complete_screen_keeps_its_buttons_clear_of_the_bar_at_200(
+    voice: QuickVoice, start_game: Callable[..., GameDriver], locale: str
+) -> None:
+    from game.scenes.complete import CompleteScene
+
+    game = start_game(player="Ama", overrides={"locale": locale, "text_scale": 200})
+    level = game.ctx.catalogue.get(LEVEL)
+    game.ctx.scenes.reset(CompleteScene(game.ctx, level, None, None))
+    game.frame()
+    assert crowded(game) == []
+    assert {"map", "again"} <= set(game.ids()), "both ways on are there, with their names"
+    assert game.focused == "map", "the screen starts on Back to the map"
+    assert game.widget("again").label.strip()
