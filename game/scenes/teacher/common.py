@@ -256,9 +256,15 @@ class AdultScene(Scene):
         self.page = (self.page + 1) % max(1, self.pages)
         self.relayout()
 
-    def leading_bar_right(self) -> int:
-        """Where the bar's leading buttons (Back, Hear again) end."""
+    def leading_bar_right(self, narrow: bool = False) -> int:
+        """Where the bar's leading buttons (Back, Hear again) end; when `narrow`, with Hear
+        again showing its icon only (as wide as the bar is tall)."""
         leading = [w for w in Scene.build_chrome(self) if w.id in ("back", "replay")]
+        if narrow:
+            x = EDGE
+            for widget in leading:
+                x += (widget.rect.height if widget.id == "replay" else widget.rect.width) + GAP
+            return x - GAP if leading else EDGE
         return max((w.rect.right for w in leading), default=EDGE)
 
     def bar_buttons(self, entries: Sequence[Entry], right: int | None = None) -> list[Button]:
@@ -269,6 +275,10 @@ class AdultScene(Scene):
         height = self.bar_height()
         end = right if right is not None else CANVAS.width - EDGE
         room = end - self.leading_bar_right() - GAP
+        if self.ctx.narrator.available:
+            # Hear again gives up its words (the bar does that for content in its row)
+            # before these buttons give up theirs.
+            room = max(room, end - self.leading_bar_right(narrow=True) - GAP)
         widths = [button_width(self.ctx, entry.text, icon=True) for entry in entries]
         worded = [True] * len(entries)
         for index in range(len(entries)):

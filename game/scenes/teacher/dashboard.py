@@ -308,6 +308,7 @@ class TopicOverviewScene(AdultScene):
         self.class_id = class_id
         self.per_page = 1
         self.topic_pages: list[list] = [[]]
+        self._summaries: list | None = None
 
     def title(self) -> str:
         return self.ctx._("Topics: {group}").format(group=group_name(self.ctx, self.class_id))
@@ -321,23 +322,29 @@ class TopicOverviewScene(AdultScene):
         return round(300 * min(1.5, self.ctx.settings.text_scale / 100))
 
     def min_body_height(self) -> int:
-        # The explanation gives way when the tallest topic would not fit below it.
-        return max((self.row_height(summary) for summary in self.summaries()), default=0)
+        # The explanation gives way when two topics (the tallest) would not fit below it: it
+        # would cost a page for every topic.
+        tallest = sorted((self.row_height(summary) for summary in self.summaries()), reverse=True)
+        return sum(tallest[:2]) + GAP * (len(tallest[:2]) - 1)
 
     def bar_line(self) -> int:
         return self.ctx.text.line_height("small") + 8
 
     def row_height(self, summary) -> int:  # noqa: ANN001
-        """A topic's panel: its name over its level count beside two bars; with big text, the
-        name across the top and each bar with its words under it."""
+        """A topic's panel. Its name over its level count beside two bars with their words;
+        with bigger text the name (and count) across the top, then each bar with its words
+        beside it, or under it when they do not fit beside."""
         _ = self.ctx._
-        if self.words_beside():
+        form = self.form()
+        if form == "beside":
             name = self.ctx.text.block_height(
                 topic_label(_, summary.topic), "button", self.label_width() - PADDING
             )
             return max(2 * self.bar_line(), name + self.ctx.text.line_height("small")) + 16
         width = self.content_rect().width - 2 * PADDING
         name = self.ctx.text.block_height(self.stacked_label(summary), "button", width)
+        if form == "across":
+            return name + 2 * self.bar_line() + 24
         words = sum(
             self.ctx.text.block_height(text, "small", width) for text in self._bar_texts(summary)
         )
@@ -348,7 +355,7 @@ class TopicOverviewScene(AdultScene):
         return 44
 
     def stacked_label(self, summary) -> str:  # noqa: ANN001
-        """The topic and its level count on one line, for the big-text layout."""
+        """The topic and its level count on one line, for the big-text layouts."""
         _ = self.ctx._
         count = self.ctx.i18n.ngettext("{count} level", "{count} levels", summary.levels)
         return _("{topic} ({levels})").format(
@@ -369,13 +376,29 @@ class TopicOverviewScene(AdultScene):
     def bars_width(self) -> int:
         return self.content_rect().width - self.label_width() - GAP - PADDING
 
-    def words_beside(self) -> bool:
-        """Whether the words fit beside the bars; with big text they go under them."""
+    def form(self) -> str:
+        """How a topic's panel is laid out: "beside" (the name in a column beside the bars),
+        "across" (the name across the top, the words beside the bars) or "stacked" (each bar's
+        words under it), whichever is the first whose bars are at least 160 px long."""
         size = self.ctx.text.size("small")
-        return self.bars_width() - size - 12 - self.words_width() - 16 >= 160
+        words = self.words_width()
+        if self.bars_width() - size - 12 - words - 16 >= 160:
+            return "beside"
+        if self.content_rect().width - 2 * PADDING - size - 12 - words - 16 >= 160:
+            return "across"
+        return "stacked"
 
     def summaries(self):  # noqa: ANN201
-        return topic_summaries(class_grid(self.ctx.store, self.ctx.catalogue, self.class_id))
+        """The topics' summaries, worked out once per layout (the measuring asks often)."""
+        if self._summaries is None:
+            self._summaries = topic_summaries(
+                class_grid(self.ctx.store, self.ctx.catalogue, self.class_id)
+            )
+        return self._summaries
+
+    def relayout(self) -> None:
+        self._summaries = None
+        super().relayout()
 
     def paginate(self) -> list[list]:
         """The topics split into pages that fit."""
@@ -411,14 +434,14 @@ class TopicOverviewScene(AdultScene):
         label_width = self.label_width()
         line = self.bar_line()
         texts = [self._bar_texts(summary) for summary in shown]
-        beside = self.words_beside()
+        form = self.form()
         words = self.words_width()
         y = area.top
         for summary, (done_text, safe_text) in zip(shown, texts, strict=True):
             row = pygame.Rect(area.left, y, area.width, self.row_height(summary))
             draw_panel(surface, self.place(row), self.ctx)
-            if not beside:
-                self._draw_stacked(surface, row, summary, done_text, safe_text)
+            if form != "beside":
+                self._draw_stacked(surface, row, summary, done_text, safe_text, form, words)
                 y += row.height + GAP
                 continue
             name_height = self.draw_text(
@@ -462,8 +485,11 @@ class TopicOverviewScene(AdultScene):
         summary,  # noqa: ANN001
         done_text: str,
         safe_text: str,
+        form: str,
+        words_width: int,
     ) -> None:
-        """Big text: the topic across the top, then each bar with its words under it."""
+        """Bigger text: the topic across the top, then each bar with its words beside it
+        ("across") or under it ("stacked")."""
         theme = self.ctx.theme
         inner = row.inflate(-2 * PADDING, -16)
         y = inner.top
@@ -477,6 +503,11 @@ class TopicOverviewScene(AdultScene):
             ("check", summary.done_share, done_text, theme.primary),
             ("safe", summary.safe_share, safe_text, theme.safe),
         ):
+            if form == "across":
+                bar = pygame.Rect(inner.left, y, inner.width, self.bar_line())
+                self._draw_bar(surface, bar, icon, share, text, colour, words_width)
+                y = bar.bottom
+                continue
             bar = pygame.Rect(inner.left, y, inner.width, self.stacked_bar())
             self._draw_bar(surface, bar, icon, share, "", colour, 0)
             y = bar.bottom
@@ -511,16 +542,16 @@ class TopicOverviewScene(AdultScene):
         """An icon, a bar filled to `share`, and the same fact in words beside it."""
         theme = self.ctx.theme
         size = self.ctx.text.size("small")
-        surface.blit(
-            self.ctx.art.image("icons", icon, (size, size), tint=theme.ink),
-            self.place(pygame.Rect(rect.left, rect.top + 2, size, size)),
-        )
         words = self.ctx.text.render(text, "small", theme.ink) if text else None
         if words is None:  # the words are drawn elsewhere (big text): the bar takes the row
             bar_width = rect.width - size - 8
         else:
             bar_width = max(60, rect.width - size - 12 - words_width - 16)
         bar = pygame.Rect(rect.left + size + 8, rect.top + 6, bar_width, rect.height - 16)
+        surface.blit(
+            self.ctx.art.image("icons", icon, (size, size), tint=theme.ink),
+            self.place(pygame.Rect(rect.left, bar.centery - size // 2, size, size)),
+        )
         pygame.draw.rect(surface, theme.background, self.place(bar), border_radius=6)
         filled = bar.copy()
         filled.width = round(bar.width * max(0.0, min(1.0, share)))

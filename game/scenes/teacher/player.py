@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
@@ -15,9 +17,29 @@ from game.store.values import NICKNAME_MAX_LENGTH
 from game.ui.widgets import GAP, PADDING, Widget, draw_panel
 
 SUMMARY = "summary"
-"""The first item of a player's page: the picture beside the first line of totals."""
+"""The first item of a player's page: the picture beside the totals (or their first line)."""
 TEXT = "text"
-"""A further line of totals (choices, badges)."""
+"""A line of the totals (choices, badges) drawn without the picture."""
+LEVEL = "level"
+"""A line of a level's progress."""
+ACTIONS = "actions"
+"""Where the actions button goes in the list (big text)."""
+LINE_GAP = 8
+"""Space above each new paragraph of the list."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the list shows in one place: the summary panel, or one wrapped line of text."""
+
+    kind: str
+    text: str
+    first: bool = True
+    """The first line of its paragraph (a level's icon goes beside it)."""
+    level: Any = None
+    cell: Any = None
+    height: int = 0
+    """The height of the actions button (ACTIONS only)."""
 
 
 class PlayerScene(AdultScene):
@@ -28,7 +50,7 @@ class PlayerScene(AdultScene):
         self.player_id = player_id
         self.level_page = 0
         self.level_pages = 1
-        self.pages_of_items: list[list[tuple[object, object]]] = [[]]
+        self.pages_of_items: list[list[Item]] = [[]]
 
     @classmethod
     def audit_examples(cls, ctx) -> list[PlayerScene]:  # noqa: ANN001
@@ -88,9 +110,13 @@ class PlayerScene(AdultScene):
         )
 
     def list_rect(self) -> pygame.Rect:
-        """The area above the action buttons, where the summary and the levels go."""
+        """Where the summary and the levels go: above the action buttons, or (big text, when
+        the actions are one button) the whole area, the button taking its turn in the list."""
         area = self.content_rect()
-        top = min(widget.rect.top for widget in self.action_row(area))
+        row = self.action_row(area)
+        if self.actions_in_list(row):
+            return area
+        top = min(widget.rect.top for widget in row)
         return pygame.Rect(area.left, area.top, area.width, top - GAP - area.top)
 
     def entries(self) -> list[Entry]:
@@ -117,13 +143,28 @@ class PlayerScene(AdultScene):
             widget.rect.y += shift
         return row
 
+    @staticmethod
+    def actions_in_list(row: list[Widget]) -> bool:
+        """Whether the actions are one button that goes in the list after the summary (big
+        text), rather than a row of their own under it."""
+        return len(row) == 1 and row[0].id == "actions"
+
     def build(self) -> list[Widget]:
         if self.player is None:
             return []
+        area = self.content_rect()
+        row = self.action_row(area)
         self.pages_of_items = self.paginate()
         self.level_pages = len(self.pages_of_items)
         self.level_page = min(self.level_page, self.level_pages - 1)
-        widgets = self.action_row(self.content_rect())
+        widgets: list[Widget] = []
+        if self.actions_in_list(row):
+            for item, y in self.placed(self.pages_of_items[self.level_page]):
+                if item.kind == ACTIONS:
+                    row[0].rect.top = y
+                    widgets.append(row[0])
+        else:
+            widgets = row
         if self.level_pages > 1:
             label = self.ctx._("More levels ({page} of {pages})").format(
                 page=self.level_page + 1, pages=self.level_pages
@@ -133,40 +174,80 @@ class PlayerScene(AdultScene):
 
     @property
     def pages_of_levels(self) -> list[list[tuple[object, object]]]:
-        """The (level, cell) lines on each page."""
+        """The (level, cell) lines that start on each page."""
         return [
-            [item for item in page if item[0] not in (SUMMARY, TEXT)]
+            [(item.level, item.cell) for item in page if item.kind == LEVEL and item.first]
             for page in self.pages_of_items
         ]
 
-    def paginate(self) -> list[list[tuple[object, object]]]:
-        """The summary, then a line per level, split into pages that fit."""
+    def item_height(self, item: Item, page_top: bool) -> int:
+        """The room an item takes in the list, with the gap above it unless it starts a page."""
+        if item.kind == SUMMARY:
+            return self.summary_height(item.text, self.list_rect().width) + GAP
+        if item.kind == ACTIONS:
+            return (0 if page_top else GAP // 2) + item.height + GAP
+        gap = LINE_GAP if item.first and not page_top else 0
+        return gap + self.ctx.text.line_height("small")
+
+    def placed(self, page: list[Item]) -> list[tuple[Item, int]]:
+        """Each item of a page with the y where it starts (after its gap)."""
+        y = self.list_rect().top
+        out: list[tuple[Item, int]] = []
+        for index, item in enumerate(page):
+            height = self.item_height(item, index == 0)
+            gap = 0
+            if index and item.kind == ACTIONS:
+                gap = GAP // 2
+            elif index and item.first and item.kind != SUMMARY:
+                gap = LINE_GAP
+            out.append((item, y + gap))
+            y += height
+        return out
+
+    def paginate(self) -> list[list[Item]]:
+        """The summary, then the levels' lines, split into pages that fit. The summary is a
+        panel with the picture while that takes at most half the room; with bigger text the
+        picture goes beside its first line only, or, when even that does not fit, away. A long
+        paragraph goes on over a page break; with big text the actions button comes right
+        after the first line of totals."""
         player = self.player
         area = self.list_rect()
         grid = self.grid()
-        width = area.width - self.ctx.text.size("small") - 12
+        text = self.ctx.text
+        width = area.width - text.size("small") - 12
         summary = self.summary_text()
+        first, *rest = summary.split("\n")
+        items: list[Item] = []
         if self.summary_height(summary, area.width) <= area.height // 2:
-            items: list[tuple[object, object]] = [(SUMMARY, summary)]
-        else:  # big text: the picture beside the first line, the other lines under it
-            first, *rest = summary.split("\n")
-            items = [(SUMMARY, first), *((TEXT, line) for line in rest)]
-        items += [(level, grid.cell(player.id, level.id)) for level in grid.levels]
-        pages: list[list[tuple[object, object]]] = [[]]
+            items.append(Item(SUMMARY, summary))
+            rest = []
+        elif self.summary_height(first, area.width) <= area.height // 2:
+            items.append(Item(SUMMARY, first))
+        else:
+            rest = [first, *rest]
+        for paragraph in rest:
+            for number, part in enumerate(text.wrap(paragraph, "small", area.width)):
+                items.append(Item(TEXT, part, number == 0))
+        row = self.action_row(self.content_rect())
+        if self.actions_in_list(row):
+            # After the first line of totals, so the actions are on the first page.
+            after = next(
+                (index for index, item in enumerate(items) if index and item.first), len(items)
+            )
+            items.insert(after, Item(ACTIONS, row[0].label, height=row[0].rect.height))
+        for level in grid.levels:
+            cell = grid.cell(player.id, level.id)
+            for number, part in enumerate(text.wrap(self.level_line(level, cell), "small", width)):
+                items.append(Item(LEVEL, part, number == 0, level, cell))
+        pages: list[list[Item]] = [[]]
         used = 0
-        for kind, value in items:
-            if kind == SUMMARY:
-                height = self.summary_height(str(value), area.width) + GAP
-            elif kind == TEXT:
-                height = self.ctx.text.block_height(str(value), "small", area.width) + 8
-            else:
-                height = (
-                    self.ctx.text.block_height(self.level_line(kind, value), "small", width) + 8
-                )
+        for item in items:
+            height = self.item_height(item, not pages[-1])
             if pages[-1] and used + height > area.height:
                 pages.append([])
+                height = self.item_height(item, True)
                 used = 0
-            pages[-1].append((kind, value))
+            pages[-1].append(item)
             used += height
         return pages
 
@@ -182,36 +263,34 @@ class PlayerScene(AdultScene):
         player = self.player
         if player is None:
             return
-        theme = self.ctx.theme
         area = self.list_rect()
-        y = area.top
         icon_size = self.ctx.text.size("small")
-        for level, cell in self.pages_of_items[self.level_page]:
-            if level == SUMMARY:
-                height = self.summary_height(str(cell), area.width)
+        for item, y in self.placed(self.pages_of_items[self.level_page]):
+            if item.kind == SUMMARY:
+                height = self.summary_height(item.text, area.width)
                 summary = pygame.Rect(area.left, y, area.width, height)
-                self._draw_summary(surface, player, summary, str(cell))
-                y = summary.bottom + GAP
-                continue
-            if level == TEXT:
-                y += 8 + self.draw_text(
-                    surface, str(cell), pygame.Rect(area.left, y, area.width, 0), "small"
+                self._draw_summary(surface, player, summary, item.text)
+            elif item.kind == TEXT:
+                self.draw_text(
+                    surface, item.text, pygame.Rect(area.left, y, area.width, 0), "small"
                 )
-                continue
-            icon_rect = pygame.Rect(area.left, y + 6, icon_size, icon_size)
-            if cell.status == "not-started":
-                pygame.draw.ellipse(surface, theme.ink, self.place(icon_rect).inflate(-6, -6), 3)
-            else:
-                icon = self.ctx.art.image(
-                    "icons", STATUS_ICONS[cell.status], (icon_size, icon_size), tint=theme.ink
-                )
-                surface.blit(icon, self.place(icon_rect))
-            y += 8 + self.draw_text(
-                surface,
-                self.level_line(level, cell),
-                pygame.Rect(area.left + icon_size + 12, y, area.width - icon_size - 12, 0),
-                "small",
-            )
+            elif item.kind == LEVEL:
+                if item.first:
+                    self._draw_status(surface, item.cell.status, (area.left, y + 6), icon_size)
+                spot = pygame.Rect(area.left + icon_size + 12, y, area.width - icon_size - 12, 0)
+                self.draw_text(surface, item.text, spot, "small")
+
+    def _draw_status(
+        self, surface: pygame.Surface, status: str, at: tuple[int, int], size: int
+    ) -> None:
+        """A level's state as an icon (an empty ring when not started)."""
+        theme = self.ctx.theme
+        spot = self.place(pygame.Rect(*at, size, size))
+        if status == "not-started":
+            pygame.draw.ellipse(surface, theme.ink, spot.inflate(-6, -6), 3)
+            return
+        icon = self.ctx.art.image("icons", STATUS_ICONS[status], (size, size), tint=theme.ink)
+        surface.blit(icon, spot)
 
     def _draw_summary(
         self,
