@@ -27,6 +27,9 @@ class Entry:
     icon: str | None = None
     style: str = "normal"
     selected: bool = False
+    short: str | None = None
+    """Fewer words to show when the text does not fit with big text (`text` is still what
+    is read aloud)."""
 
 
 class AdultScene(Scene):
@@ -139,15 +142,21 @@ class AdultScene(Scene):
             return []
         if self.ctx.settings.text_scale >= 175:
             columns = 1
+        shown = [entry.text for entry in entries]
         while True:
             width = (area.width - (columns - 1) * GAP) // max(1, columns)
             height = max(
-                button_height(self.ctx, entry.text, width, icon=entry.icon is not None)
-                for entry in entries
+                button_height(self.ctx, text, width, icon=entry.icon is not None)
+                for text, entry in zip(shown, entries, strict=True)
             )
-            if height <= area.height or columns == 1:
+            if height <= area.height:
                 break
-            columns -= 1  # wider buttons need fewer lines
+            if columns > 1:
+                columns -= 1  # wider buttons need fewer lines
+            elif shown != (shorter := [entry.short or entry.text for entry in entries]):
+                shown = shorter  # then the buttons say less (and still read it all out)
+            else:
+                break
         height = min(height, max(72, area.height))
         layout = grid(area, len(entries), columns, height)
         self.pages = layout.pages
@@ -159,14 +168,17 @@ class AdultScene(Scene):
                 cell,
                 entry.text,
                 entry.action,
-                text=entry.text,
+                text=text,
                 icon=entry.icon,
                 style=entry.style,
                 align="left",
                 selected=entry.selected,
             )
-            for cell, entry in zip(
-                layout.cells, entries[start : start + layout.per_page], strict=False
+            for cell, entry, text in zip(
+                layout.cells,
+                entries[start : start + layout.per_page],
+                shown[start : start + layout.per_page],
+                strict=False,
             )
         ]
         if layout.pages > 1:

@@ -100,7 +100,9 @@ class LessonsScene(AdultScene):
                 "{title} ({minutes} minute)", "{title} ({minutes} minutes)", level.minutes
             ).format(title=title, minutes=level.minutes)
             icon = "lock" if level.teacher.content_note else "chat"
-            entries.append(Entry(f"lesson-{level.id}", text, self._opener(level.id), icon))
+            entries.append(
+                Entry(f"lesson-{level.id}", text, self._opener(level.id), icon, short=title)
+            )
         return entries
 
     def build(self) -> list[Widget]:
