@@ -34,7 +34,6 @@ class PickAllView(StepView):
         self.result: str | None = None
         """None while answering; "safe" or "unsafe" once checked."""
         self.page = 0
-        self.per_page = 1
         self.bubble = Bubble(host.ctx, host.t(step.pick_all.prompt))
         self.show_bubble = True
 
@@ -338,8 +337,7 @@ class PickAllView(StepView):
         return lambda: self.toggle(index)
 
     def _next_page(self) -> None:
-        pages = max(1, -(-len(self.step.pick_all.options) // max(1, self.per_page)))
-        self.page = (self.page + 1) % pages
+        self.page = (self.page + 1) % max(1, self.pages)
         self.host.relayout()
 
     def _more_bubble(self) -> None:

@@ -45,7 +45,8 @@ class SpotView(StepView):
         """Lines picked that are not warning signs."""
         self.finished = False
         self.page = 0
-        self.per_page = 1
+        self.pages = 1
+        """How many pages the card's lines take ("More lines" turns them)."""
         self.bubble = Bubble(host.ctx, host.t(step.spot.prompt))
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self.header_h = 0
@@ -171,7 +172,7 @@ class SpotView(StepView):
         if compact:
             book = self._book(area, top, labels, split=True)
         assert book is not None
-        self.per_page = len(book)
+        self.pages = len(book)
         self.page = min(self.page, len(book) - 1)
         texts = [self.host.t(line.text) for line in self.step.spot.lines]
         inner_width = area.width - 2 * PADDING
@@ -290,7 +291,7 @@ class SpotView(StepView):
         return lambda: self.pick(index)
 
     def _next_page(self) -> None:
-        self.page = (self.page + 1) % max(1, self.per_page)
+        self.page = (self.page + 1) % max(1, self.pages)
         self.host.relayout()
 
     def _more_bubble(self) -> None:
