@@ -22,6 +22,8 @@ from game.ui.widgets import (
 )
 
 NICKNAME_LIMIT = 20
+MIN_PICTURE = 48
+"""The smallest player picture worth showing on a card."""
 
 
 def avatar_name(ctx, avatar: str) -> str:  # noqa: ANN001
@@ -73,41 +75,75 @@ class PlayersScene(Scene):
         cards.append(
             ("remembers", _("What Sango remembers"), "icons", "help", True, self.remembers)
         )
-        # Fewer, wider cards as the words grow; the pictures give way to the longest name.
-        scale = ctx.settings.text_scale
-        columns = 4 if scale <= 125 else (3 if scale <= 150 else 2)
-        words = (area.width - (columns - 1) * GAP) // columns - 2 * PADDING
-        longest = max(ctx.text.block_height(card[1], "button", words) for card in cards)
-        room = area.height - (self.bar_height() + GAP if len(cards) > columns else 0)
-        image = max(48, min(110, room - 2 * PADDING - PADDING // 2 - longest))
-        cell_height = image + 2 * PADDING + PADDING // 2 + longest
-        entries: list[tuple[str, str, pygame.Surface, Callable[[], None]]] = [
+        text = _("More players")
+        more = pygame.Rect(0, 0, button_width(self.ctx, text, icon=True), self.bar_height())
+        # More players under the cards, or beside them when that shows more cards on a page.
+        below = self._plan([card[1] for card in cards], area, more.height + GAP)
+        column = pygame.Rect(area.left, area.top, area.width - more.width - GAP, area.height)
+        beside = self._plan([card[1] for card in cards], column, 0)
+        if below is not None and (beside is None or below[0] >= beside[0]):
+            (per_page, columns, cell_height, image), cards_area = below, area
+            more.midbottom = area.midbottom
+        else:
+            (per_page, columns, cell_height, image), cards_area = (
+                beside or (1, 1, area.height, 0),
+                column,
+            )
+            more.bottomright = area.bottomright
+        entries: list[tuple[str, str, pygame.Surface | None, Callable[[], None]]] = [
             (
                 widget_id,
                 name,
-                ctx.art.image(kind, picture, (image, image), tint=ctx.theme.ink if tint else None),
+                ctx.art.image(kind, picture, (image, image), tint=ctx.theme.ink if tint else None)
+                if image
+                else None,
                 action,
             )
             for widget_id, name, kind, picture, tint, action in cards
         ]
-        layout = grid(area, len(entries), columns, cell_height, reserve=self.bar_height() + GAP)
-        self.page = min(self.page, layout.pages - 1)
-        start = self.page * layout.per_page
+        layout = grid(cards_area, min(len(entries), per_page), columns, cell_height)
+        pages = max(1, -(-len(entries) // per_page))
+        self.page = min(self.page, pages - 1)
+        start = self.page * per_page
         widgets: list[Widget] = [
             Tile(widget_id, cell, name, action, image=picture, caption=name)
             for cell, (widget_id, name, picture, action) in zip(
-                layout.cells, entries[start : start + layout.per_page], strict=False
+                layout.cells, entries[start : start + per_page], strict=False
             )
         ]
-        if layout.pages > 1:
-            text = _("More players")
-            width = button_width(self.ctx, text, icon=True)
-            height = self.bar_height()
-            rect = pygame.Rect(area.centerx - width // 2, area.bottom - height, width, height)
+        if pages > 1:
             widgets.append(
-                Button("more", rect, text, lambda: self._turn(layout.pages), text=text, icon="next")
+                Button("more", more, text, lambda: self._turn(pages), text=text, icon="next")
             )
         return widgets
+
+    def _plan(
+        self, names: list[str], area: pygame.Rect, more_row: int
+    ) -> tuple[int, int, int, int] | None:
+        """How the cards fit `area` (cards on a page, columns, card height, picture size),
+        with a row `more_row` high kept under them when they take more than a page; None when
+        not even one fits. Fewer, wider cards as the words grow; the pictures give way to the
+        longest name, and go when even a small one would not fit beside it."""
+        text = self.ctx.text
+        scale = self.ctx.settings.text_scale
+        best: tuple[int, int, int, int] | None = None
+        for columns in range(4 if scale <= 125 else (3 if scale <= 150 else 2), 0, -1):
+            words = (area.width - (columns - 1) * GAP) // columns - 2 * PADDING
+            longest = max(text.block_height(name, "button", words) for name in names)
+            least = longest + 2 * PADDING
+            room = area.height
+            while True:
+                image = min(110, room - least - PADDING // 2)
+                if image < MIN_PICTURE:
+                    image = 0
+                cell = least + (image + PADDING // 2 if image else 0)
+                rows = (room + GAP) // (cell + GAP)
+                if rows * columns >= len(names) or room < area.height or not more_row:
+                    break
+                room -= more_row  # more than a page: keep the More row free
+            if rows >= 1 and (best is None or rows * columns > best[0]):
+                best = (rows * columns, columns, cell, image)
+        return best
 
     def _turn(self, pages: int) -> None:
         self.page = (self.page + 1) % pages
