@@ -41,9 +41,28 @@ class RememberScene(Scene):
     def narration(self) -> str:
         return " ".join(text for _icon, text in self.lines())
 
-    def text_area(self) -> pygame.Rect:
+    def more_width(self) -> int:
+        return button_width(self.ctx, self.ctx._("More"), icon=True)
+
+    def text_area(self, beside: bool | None = None) -> pygame.Rect:
+        """The panel: above the More button, or (big text, when a line would not fit above
+        it) beside it, the full height."""
         area = self.content_rect()
+        if beside is None:
+            beside = self.more_beside()
+        if beside:
+            return pygame.Rect(
+                area.left, area.top, area.width - self.more_width() - GAP, area.height
+            )
         return pygame.Rect(area.left, area.top, area.width, area.height - self.bar_height() - GAP)
+
+    def more_beside(self) -> bool:
+        """Whether the More button goes beside the panel: when the tallest line would not fit
+        in the panel above it."""
+        inner = self.text_area(beside=False).inflate(-2 * PADDING, -2 * PADDING)
+        width = inner.width - self.icon_size() - PADDING
+        tallest = max(self.line_height(icon, text, width) for icon, text in self.lines())
+        return tallest > inner.height
 
     def icon_size(self) -> int:
         return self.ctx.text.size("body") + 10
@@ -81,7 +100,7 @@ class RememberScene(Scene):
             return []
         text = self.ctx._("More")
         area = self.content_rect()
-        width = button_width(self.ctx, text, icon=True)
+        width = self.more_width()
         height = self.bar_height()
         rect = pygame.Rect(area.right - width, area.bottom - height, width, height)
         return [Button("more", rect, text, self.next_page, text=text, icon="next")]
