@@ -428,7 +428,7 @@ class ChatView(StepView):
         return self.screen.widgets
 
     def _screen(self, area: pygame.Rect) -> Screen:
-        """The layout for the step as it is now (changes nothing but the feedback's pages)."""
+        """The layout for the step as it is now (it changes no more than page numbers)."""
         _ = self.ctx._
         if self.chosen is not None and self.feedback is not None:
             return self._feedback_screen(area)
