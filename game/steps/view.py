@@ -51,6 +51,10 @@ class StepHost(Protocol):
         """Mirror a rectangle for right-to-left languages."""
         ...
 
+    def bar_room(self, width: int) -> pygame.Rect | None:
+        """Room at least `width` px wide in the bottom bar's row, if the bar can make it."""
+        ...
+
 
 class StepView:
     """Shows one step: builds its widgets inside an area and draws what is not a widget."""
