@@ -11,7 +11,10 @@ import pygame
 from game.classroom.gate import PIN_LENGTHS, AdultGate, Check, is_valid_pin
 from game.scenes.teacher.common import AdultScene
 from game.settings import InputMode
-from game.ui.widgets import GAP, PADDING, Button, Widget, draw_panel
+from game.ui.widgets import GAP, MIN_TARGET, PADDING, Button, Widget, draw_panel
+
+KEY_GAP = 16
+"""The least space between keys when big text leaves little height."""
 
 _DIGIT_KEYS = {getattr(pygame, f"K_{digit}"): str(digit) for digit in range(10)} | {
     getattr(pygame, f"K_KP{digit}"): str(digit) for digit in range(10)
@@ -70,7 +73,13 @@ class AdultGateScene(AdultScene):
         _ = self.ctx._
         pad = self.keypad_rect()
         rows = 4
-        key_height = max(72, (pad.height - (rows - 1) * GAP) // rows)
+        # Big text leaves less height: the keys come a little closer (never nearer than the
+        # 16 px targets need) before they get shorter, and never below 64 px.
+        gap = GAP
+        key_height = (pad.height - (rows - 1) * gap) // rows
+        if key_height < MIN_TARGET:
+            gap = KEY_GAP
+            key_height = max(64, (pad.height - (rows - 1) * gap) // rows)
         key_width = (pad.width - 2 * GAP) // 3
         # Big text leaves little height: the rows close up (never under 16 px apart) before
         # the keypad would reach the bottom bar.
