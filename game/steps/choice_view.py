@@ -104,7 +104,7 @@ class ChoiceView(StepView):
                 if slot is not None:
                     break
             else:
-                pages = _answer_pages(heights, room)
+                pages, more = _answer_pages(heights, room), _("More answers")
         self.answer_page %= len(pages)
         widgets = self._answer_buttons(area, area.top, texts, heights, pages[self.answer_page])
         height = row_h if slot is None else max(row_h, slot.height)
