@@ -81,9 +81,6 @@ class AdultGateScene(AdultScene):
             gap = KEY_GAP
             key_height = max(64, (pad.height - (rows - 1) * gap) // rows)
         key_width = (pad.width - 2 * GAP) // 3
-        # Big text leaves little height: the rows close up (never under 16 px apart) before
-        # the keypad would reach the bottom bar.
-        row_gap = max(16, min(GAP, (pad.height - rows * key_height) // (rows - 1)))
         keys: list[tuple[str, str, Callable[[], None], str | None, str]] = [
             (f"digit-{digit}", str(digit), self._presser(str(digit)), None, "normal")
             for digit in (1, 2, 3, 4, 5, 6, 7, 8, 9)
@@ -98,7 +95,7 @@ class AdultGateScene(AdultScene):
             row, column = divmod(index, 3)
             rect = pygame.Rect(
                 pad.left + column * (key_width + GAP),
-                pad.top + row * (key_height + row_gap),
+                pad.top + row * (key_height + gap),
                 key_width,
                 key_height,
             )
