@@ -234,6 +234,11 @@ class MapScene(Scene):
             button.rect.topright = (right, strip.top)
             right = button.rect.left - GAP
         self.path_rect = pygame.Rect(strip.left, strip.top, right - strip.left, strip.height)
+        if (
+            self.path_rect.width
+            < self.ctx.text.measure(self._path_words(), "small")[0] + 3 * PADDING
+        ):
+            self.path_rect = pygame.Rect(0, 0, 0, 0)  # no room even for its words: left out
         widgets: list[Widget] = [*buttons, *self._show_page(entries, cards, fit)]
         if fit[0] < len(entries):
             more = self._more_button(-(-len(entries) // fit[0]))
@@ -315,14 +320,12 @@ class MapScene(Scene):
             return
         theme = self.ctx.theme
         draw_panel(surface, self.place(rect), self.ctx)
-        _ = self.ctx._
-        words = _("{done} of {total} done").format(done=self.tally.done, total=self.tally.total)
-        label = self.ctx.text.render(words, "small", theme.ink)
+        label = self.ctx.text.render(self._path_words(), "small", theme.ink)
         stones_width = rect.width - label.get_width() - 3 * PADDING
         total = max(1, self.tally.total)
-        stone = (
-            max(14, min(44, (stones_width - (total - 1) * 10) // total)) if stones_width > 40 else 0
-        )
+        stone = min(44, (stones_width - (total - 1) * 10) // total)
+        if stone < 14:  # too small to tell apart: the words alone say it
+            stone = 0
         x = rect.left + PADDING
         y = rect.centery
         if stone:
@@ -340,6 +343,11 @@ class MapScene(Scene):
                 x += stone + 10
         label_rect = label.get_rect(midleft=(x + PADDING, y))
         surface.blit(label, self.place(label_rect))
+
+    def _path_words(self) -> str:
+        return self.ctx._("{done} of {total} done").format(
+            done=self.tally.done, total=self.tally.total
+        )
 
     def _turn(self, pages: int) -> None:
         self.page = (self.page + 1) % pages

@@ -11,7 +11,15 @@ import pygame
 from game.scenes.base import Scene
 from game.ui.pages import grid
 from game.ui.topics import TOPIC_COLOURS, TOPIC_GLYPHS, topic_name
-from game.ui.widgets import GAP, Button, Tile, Widget, beside_tile_height, button_width
+from game.ui.widgets import (
+    GAP,
+    PADDING,
+    Button,
+    Tile,
+    Widget,
+    beside_tile_height,
+    button_width,
+)
 
 if TYPE_CHECKING:
     from game.content.models import Level
@@ -89,6 +97,8 @@ Fit = tuple[int, int, int]
 """How cards fit an area: cards on a page, columns, card height."""
 MEDAL = 80
 """The size of a topic medal on a card."""
+READABLE = 6
+"""Cards share a row only while their words have room for this many letter heights a line."""
 
 
 def card_height(ctx: Context, cards: Sequence[Tile], width: int, image: int, marks: int) -> int:
@@ -114,6 +124,8 @@ def fit_cards(
     best: Fit | None = None
     for columns in range(most, 0, -1):
         width = (area.width - (columns - 1) * GAP) // columns
+        if columns > 1 and width - 3 * PADDING - image < READABLE * ctx.text.size("button"):
+            continue  # words broken into a word or two a line read badly
         card = card_height(ctx, cards, width, image, marks)
         rows = (area.height + GAP) // (card + GAP)
         if rows * columns < len(cards) and more_row:
