@@ -1,4 +1,5 @@
-"""Get help: reachable from every screen. A trusted adult first, and a real helpline if one is set."""
+"""Get help: reachable from every screen. A trusted adult first, and a real helpline if one
+is set."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class HelpScene(Scene):
             (
                 "body",
                 _(
-                    "If something online makes you feel scared, sad or worried, it is never your fault."
+                    "If something online makes you feel scared, sad or worried, it is never your fault."  # noqa: E501
                 ),
             ),
         ]
