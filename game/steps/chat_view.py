@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.steps.chat import ChatContact, ChatMessage, ChatReplies, ChatReply, ChatStep
+from game.steps.say_view import MIN_LINES
 from game.steps.view import Bubble, StepHost, StepView, next_button
 from game.ui.widgets import (
     GAP,
@@ -478,6 +479,20 @@ class ChatView(StepView):
                 "under",
             )
         pages, window, box, kind = best
+        if len(pages) > 1 and pages[0][1] - pages[0][0] < MIN_LINES:
+            # Too few lines of the newest message a page: the button goes into the bottom
+            # bar's row (as a line of Sango's does) and the window takes the whole area.
+            slot = self.host.bar_room(
+                min(
+                    area.width,
+                    max(button_width(self.ctx, text, icon=True) for text in (label, more)),
+                )
+            )
+            for look in LOOKS if slot is not None else ():
+                window_in_bar = self._lay_window(area, look)
+                pages_in_bar = self._latest_pages(window_in_bar)
+                if pages_in_bar is not None and len(pages_in_bar) < len(pages):
+                    pages, window, box, kind = pages_in_bar, window_in_bar, slot, "bar"
         if min(self.line_page, len(pages) - 1) < len(pages) - 1:
             widget_id, label, action = "more", more, self._more_line
         return Screen([self._control(box, kind, widget_id, label, action)], window, pages, apart)
@@ -535,6 +550,8 @@ class ChatView(StepView):
         ctx = self.ctx
         width = min(box.width, button_width(ctx, label, icon=True))
         height = button_height(ctx, label, width, icon=True)
+        if kind == "bar":
+            height = max(height, box.height)
         rect = pygame.Rect(box.right - width, box.bottom - height, width, height)
         return Button(widget_id, rect, label, action, text=label, icon="next", style="primary")
 
@@ -732,10 +749,33 @@ class ChatView(StepView):
         room, box = self._controls(area, [label, more], kind)
         bubble.page = page
         rect = self._lay_feedback(bubble, area, room, kind)
+        squeezed = rect.height > (room.height if kind == "under" else area.height) or (
+            len(bubble.pages) > 1 and len(bubble.pages[0]) < MIN_LINES
+        )
+        if squeezed:
+            # Too little room a page beside or under the button: the button goes into the
+            # bottom bar's row (as a line of Sango's does) and the feedback takes the height.
+            widest = max((label, more), key=lambda text: button_width(ctx, text, icon=True))
+            slot = self.host.bar_room(min(area.width, button_width(ctx, widest, icon=True)))
+            if slot is not None:
+                kind, box = "bar", slot
+                rect = bubble.layout(area, area.height)
         widget_id, label, action, icon = final
         if bubble.has_more:
             widget_id, label, action, icon = "more", more, self._more_feedback, "next"
-        if kind == "under":
+        if kind == "bar":
+            width = min(box.width, button_width(ctx, label, icon=True))
+            height = max(button_height(ctx, label, width, icon=True), box.height)
+            button = Button(
+                widget_id,
+                pygame.Rect(box.right - width, box.bottom - height, width, height),
+                label,
+                action,
+                text=label,
+                icon=icon,
+                style="primary",
+            )
+        elif kind == "under":
             button = next_button(ctx, area, rect.bottom, action, label, icon, widget_id)
         else:
             width = min(box.width, button_width(ctx, label, icon=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.steps.pick_all import PickAllStep
+from game.steps.say_view import button_spot, in_spot
 from game.steps.view import (
     Bubble,
     Card,
@@ -18,7 +19,7 @@ from game.steps.view import (
     row_height,
 )
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, Widget
+from game.ui.widgets import GAP, PADDING, Widget, button_width
 
 
 class PickAllView(StepView):
@@ -321,9 +322,12 @@ class PickAllView(StepView):
         else:
             action = ("next", _("Next"), self.host.advance, "next")
         more = ("more", _("More"), self._more_bubble, "next")
-        height = max(row_height(self.ctx, area, [label]) for label in (action[1], more[1]))
-        rect = self.bubble.layout(area, area.height - height)
-        return button_row(self.ctx, area, rect.bottom, [more if self.bubble.has_more else action])
+        # The button goes under the bubble, or into the bottom bar's row when under it would
+        # leave the bubble less than two lines a page (big text); the spot fits "More" too.
+        widest = max((action[1], more[1]), key=lambda text: button_width(self.ctx, text, icon=True))
+        spot = button_spot(self.host, area, self.bubble, widest)
+        button = button_row(self.ctx, area, 0, [more if self.bubble.has_more else action])
+        return [in_spot(button[0], spot)]
 
     def _answer(self) -> None:
         self.phase = "answering"

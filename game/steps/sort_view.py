@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.settings import InputMode
+from game.steps.say_view import button_spot, in_spot
 from game.steps.sort import SortItem, SortStep
 from game.steps.view import (
     Bubble,
@@ -21,7 +22,7 @@ from game.steps.view import (
     picture,
 )
 from game.ui.pages import grid
-from game.ui.widgets import GAP, PADDING, RADIUS, Button, Widget, button_height
+from game.ui.widgets import GAP, PADDING, RADIUS, Button, Widget, button_height, button_width
 
 POINTER_MODES = (InputMode.MOUSE, InputMode.KEYBOARD, InputMode.GAMEPAD)
 """Modes where a mouse press is a press (in switch modes any click is the switch)."""
@@ -387,15 +388,15 @@ class SortView(StepView):
             label, action, widget_id = _("Start"), self._start_sorting, "start"
         else:
             label, action, widget_id = _("OK"), self._start_sorting, "ok"
-        button_h = max(
-            button_height(ctx, text, area.width, icon=True) for text in (label, _("More"))
-        )
-        rect = self.bubble.layout(area, area.height - button_h - GAP)
+        # The button goes under the bubble, or into the bottom bar's row when under it would
+        # leave the bubble less than two lines a page (big text); the spot fits "More" too.
+        widest = max((label, _("More")), key=lambda text: button_width(ctx, text, icon=True))
+        spot = button_spot(self.host, area, self.bubble, widest)
         if self.bubble.has_more:
-            return [
-                next_button(ctx, area, rect.bottom, self._more_bubble, _("More"), "next", "more")
-            ]
-        return [next_button(ctx, area, rect.bottom, action, label, "next", widget_id)]
+            button = next_button(ctx, area, 0, self._more_bubble, _("More"), "next", "more")
+        else:
+            button = next_button(ctx, area, 0, action, label, "next", widget_id)
+        return [in_spot(button, spot)]
 
     def _image_size(self) -> int:
         return min(96, self.ctx.text.line_height("button") * 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.steps.say_view import button_spot, in_spot
 from game.steps.spot import SpotStep
 from game.steps.view import (
     Bubble,
@@ -18,7 +19,7 @@ from game.steps.view import (
     picture,
     row_height,
 )
-from game.ui.widgets import GAP, PADDING, RADIUS, Widget
+from game.ui.widgets import GAP, PADDING, RADIUS, Widget, button_width
 
 SCENE_ICONS = {
     "message": "chat",
@@ -275,13 +276,15 @@ class SpotView(StepView):
         else:
             label, action, widget_id = _("OK"), self._look, "ok"
         self.show_bubble = True
-        height = max(row_height(ctx, area, [text]) for text in (label, _("More")))
-        rect = self.bubble.layout(area, area.height - height)
+        # The button goes under the bubble, or into the bottom bar's row when under it would
+        # leave the bubble less than two lines a page (big text); the spot fits "More" too.
+        widest = max((label, _("More")), key=lambda text: button_width(ctx, text, icon=True))
+        spot = button_spot(self.host, area, self.bubble, widest)
         if self.bubble.has_more:
-            return button_row(
-                ctx, area, rect.bottom, [("more", _("More"), self._more_bubble, "next")]
-            )
-        return button_row(ctx, area, rect.bottom, [(widget_id, label, action, "next")])
+            button = button_row(ctx, area, 0, [("more", _("More"), self._more_bubble, "next")])
+        else:
+            button = button_row(ctx, area, 0, [(widget_id, label, action, "next")])
+        return [in_spot(button[0], spot)]
 
     def _look(self) -> None:
         self.phase = "looking"

@@ -16,7 +16,7 @@ from game.scenes.complete import CompleteScene
 from game.scenes.level import LevelScene
 from game.steps.view import ELLIPSIS, Bubble, Card
 from tests.driver import GameDriver, make_driver
-from tests.steps.play import CHROME, next_press, play_level
+from tests.steps.play import CHROME, in_bar_row, next_press, play_level
 
 KINDS = ("sort", "spot", "pick-all")
 PAGERS = {"sort": "more-items", "spot": "more-lines", "pick-all": "more-answers"}
@@ -69,7 +69,8 @@ def check_screen(game: GameDriver, where: str) -> None:
     area = scene.place(scene.step_area())
     content = [w for w in scene.focus.items if w.id not in CHROME]
     for widget in content:
-        assert area.contains(widget.rect), f"{where}: {widget.id} {widget.rect} leaves {area}"
+        inside = area.contains(widget.rect) or in_bar_row(scene, widget.rect)
+        assert inside, f"{where}: {widget.id} {widget.rect} leaves {area}"
         assert min(widget.rect.size) >= 64, f"{where}: {widget.id} is too small a target"
     for number, widget in enumerate(content):
         for other in content[number + 1 :]:
