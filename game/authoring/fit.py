@@ -61,6 +61,7 @@ def fit_problems(level: Level, document: YamlDocument) -> Iterator[tuple[DataPat
                     and widget.enabled
                     and widget.rect.width
                     and not area.contains(widget.rect)
+                    and not scene.in_bar_row(widget.rect)
                 ]
                 if spilt and index not in spilling:
                     spilling.add(index)
@@ -94,9 +95,9 @@ def _spill_problem(
     count = f"{len(spilt)} of its buttons spill" if len(spilt) > 1 else "a button spills"
     return _find(texts, longest, ("steps", index)), (
         f"at the biggest text size ({BIGGEST_TEXT}%) this {kind} step does not fit on the "
-        f"screen: {count} out of its area, over the title or under the bottom bar (the tallest is "
-        f"{tallest} px, with {room} px "
-        f"of room for the whole step). Use fewer or shorter answers and a shorter question; the "
+        f"screen: {count} out of its area, over the title or onto the bottom bar's buttons "
+        f"(the tallest is {tallest} px, with {room} px of room for the whole step). Use fewer "
+        f"or shorter answers and a shorter question; the "
         f"longest is {_shown(longest)}"
     )
 

@@ -241,6 +241,15 @@ class Scene:
                 return free
         return None
 
+    def in_bar_row(self, rect: pygame.Rect) -> bool:
+        """Whether `rect` (as placed on screen) sits in the bottom bar's row, clear of the bar's
+        own buttons and on the canvas: where `bar_room` puts a step's button at big text."""
+        chrome = [widget.rect for widget in self.widgets if widget.id in BAR_IDS]
+        row_top = min((button.top for button in chrome), default=None)
+        if row_top is None or rect.top < row_top - GAP:
+            return False
+        return rect.collidelist(chrome) == -1 and CANVAS.contains(rect)
+
     # Input -------------------------------------------------------------------------------
     def handle(self, signal: Action | Pointer) -> None:
         """React to an action or a pointer event."""
@@ -381,6 +390,8 @@ def draw_scan_highlight(surface: pygame.Surface, rect: pygame.Rect, ctx: Context
 
 LEADING = ("back", "replay")
 """The bar's buttons on the leading side; the others (Settings, Get help) trail."""
+BAR_IDS = frozenset({"back", "replay", "settings", "help"})
+"""The ids of the bottom bar's own buttons."""
 
 
 def _fit_bar(

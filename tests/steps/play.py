@@ -30,10 +30,7 @@ def content_inside_area(driver: GameDriver) -> None:
 def in_bar_row(scene: Any, rect: Any) -> bool:
     """Whether `rect` is a button big text moved into the bottom bar's row (Scene.bar_room):
     in the row, clear of the bar's own buttons and on the canvas, like a say step's Next."""
-    chrome = [widget.rect for widget in scene.widgets if widget.id in CHROME]
-    if not chrome or rect.top < min(button.top for button in chrome) - 16:
-        return False
-    return rect.collidelist(chrome) == -1 and rect.bottom <= 720
+    return bool(scene.in_bar_row(rect))
 
 
 def next_press(driver: GameDriver, wrong_first: bool, tried: set[Any]) -> str:
