@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pygame
 import pytest
 
+from game.audit.checks import spacing
 from game.scenes.base import CANVAS
 from game.scenes.level import LevelScene
 from tests.accessibility.conftest import QuickVoice
@@ -17,16 +18,6 @@ BAR = ("back", "replay", "settings", "help")
 LEVEL = "good-and-bad-secrets"
 MUM = 12
 """Step 13: Mum thanks the child, a short line with a speaker's name (Next had no room)."""
-
-
-def spacing(first: pygame.Rect, second: pygame.Rect) -> int:
-    """The gap between two targets (negative when they overlap)."""
-    return max(
-        second.left - first.right,
-        first.left - second.right,
-        second.top - first.bottom,
-        first.top - second.bottom,
-    )
 
 
 def show_step(game: GameDriver, index: int) -> LevelScene:

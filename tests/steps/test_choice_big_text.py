@@ -5,24 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
 import pytest
 
+from game.audit.checks import spacing
 from game.scenes.level import LevelScene
 from tests.driver import GameDriver, make_driver
 
 LEVEL = "account-takeover"
 QUESTION = 4
 """Step 5: "What should Leo do?" with answers two or three lines long at 200%."""
-
-
-def spacing(first: pygame.Rect, second: pygame.Rect) -> int:
-    return max(
-        second.left - first.right,
-        first.left - second.right,
-        second.top - first.bottom,
-        first.top - second.bottom,
-    )
 
 
 @pytest.fixture(params=["fr", "ar", "ru"])
