@@ -132,8 +132,9 @@ class Bubble:
     def layout(self, area: pygame.Rect, max_height: int) -> pygame.Rect:
         """Fit the bubble at the top of `area`, no taller than `max_height`; returns its rect.
 
-        The heading (speaker) shows on every page; when the heading and a line of words do not
-        fit together (very big text), the heading's lines take turns with the words instead.
+        The heading (speaker) shows on the first page, and on every page when it costs no line
+        of words; when the heading and a line of words do not fit together (very big text), the
+        heading's lines take turns with the words instead.
         """
         text = self.ctx.text
         text_width = area.width - 2 * PADDING - 8 - self._mark_room()
@@ -144,11 +145,7 @@ class Bubble:
         if self.folded:
             self._fold(heading, lines, inside)
         else:
-            line_height = text.line_height("body")
-            room = max(line_height, inside - self._height(heading, []))
-            per_page = max(1, (room - text.font("body").get_height()) // line_height + 1)
-            self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
-            self.heads = [heading] * len(self.pages)
+            self._paginate(heading, lines, inside)
         self.page = min(self.page, len(self.pages) - 1)
         height = max(
             self._height(head, page) for head, page in zip(self.heads, self.pages, strict=True)
@@ -156,6 +153,29 @@ class Bubble:
         height = max(height, RESULT_ICON if self.result else 0)
         self.rect = pygame.Rect(area.left, area.top, area.width, height + 2 * PADDING)
         return self.rect
+
+    def _paginate(self, heading: list[str], lines: list[str], inside: int) -> None:
+        """Pages of word lines under the heading. When the words need several pages and the
+        heading costs a line of words, only the first page shows it: the pages after it are
+        the same bubble going on, and a child at big text gets more words for each press."""
+        text = self.ctx.text
+        line_height = text.line_height("body")
+        first_line = text.font("body").get_height()
+
+        def fitting(room: int) -> int:
+            return max(1, (max(line_height, room) - first_line) // line_height + 1)
+
+        per_page = fitting(inside - self._height(heading, []))
+        per_later = fitting(inside)
+        if not heading or len(lines) <= per_page or per_later <= per_page:
+            self.pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+            self.heads = [heading] * len(self.pages)
+            return
+        rest = lines[per_page:]
+        self.pages = [lines[:per_page]] + [
+            rest[i : i + per_later] for i in range(0, len(rest), per_later)
+        ]
+        self.heads = [heading] + [[] for _ in self.pages[1:]]
 
     def _fold(self, heading: list[str], lines: list[str], room: int) -> None:
         """Pages of heading lines, then of word lines, as many as fit in `room` on each page."""

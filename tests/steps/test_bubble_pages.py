@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.scenes.level import LevelScene
@@ -114,5 +115,33 @@ def test_arabic_feedback_pages_show_words_and_its_button_waits_in_the_bar(
                     assert ids.index("back") < ids.index(button) < ids.index("settings"), ids
                     assert game.widget("back").rect.left > game.widget(button).rect.right
         assert seen
+    finally:
+        game.close()
+
+
+@pytest.mark.parametrize("locale", ["ar", "en"])
+def test_a_long_feedback_shows_its_heading_once_and_more_words_on_the_pages_after(
+    data_dir: Path, locale: str
+) -> None:
+    """When the heading costs a line of words, only the first page shows it."""
+    from game.ui.widgets import PADDING
+
+    game = make_driver(data_dir, player="Sam", overrides={"locale": locale, "text_scale": 200})
+    try:
+        ctx = game.ctx
+        words = " ".join(["Ask a grown-up you trust before you click on a link."] * 4)
+        bubble = Bubble(ctx, words, ctx._("Think again"), "unsafe")
+        heading_h = bubble._height(bubble.heads[0] or ["x"], [])
+        one_line = ctx.text.font("body").get_height()
+        room = heading_h + one_line + ctx.text.line_height("body") // 2 + 2 * PADDING
+        rect = bubble.layout(pygame.Rect(204, 147, 1052, 415), room)
+
+        assert rect.height <= room
+        assert not bubble.folded and len(bubble.pages) > 2
+        assert bubble.heads[0] and bubble.pages[0], "the first page has the heading and words"
+        assert all(not head for head in bubble.heads[1:]), "the pages after it go on"
+        assert all(len(page) >= 2 for page in bubble.pages[1:-1]), "two lines a page after it"
+        shown = " ".join(line for page in bubble.pages for line in page)
+        assert shown.split() == words.split(), "every word, once, in order"
     finally:
         game.close()
