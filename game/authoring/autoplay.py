@@ -114,11 +114,7 @@ class CarefulChild:
         plain = [i for i in lines if not step.spot.lines[int(i.split("-")[1]) - 1].sign]
         if plain and self._mistake(("spot", index)):
             return plain[0]
-        for widget_id in lines:
-            number = int(widget_id.split("-")[1]) - 1
-            if step.spot.lines[number].sign and number not in view.found:
-                return widget_id
-        return "more-lines" if "more-lines" in ids else "done"
+        return next_sign(step, view, ids)
 
     def _pick_all_press(self, index: int, step: Any, view: Any, ids: list[str]) -> str:
         options = step.pick_all.options
@@ -131,14 +127,31 @@ class CarefulChild:
             self.last_was_mistake = False
             self._check_next = True
             return f"answer-{wrong[0] + 1}"
-        for widget_id in (i for i in ids if i.startswith("answer-")):
-            number = int(widget_id.split("-")[1]) - 1
-            if options[number].correct != (number in view.ticked):
-                return widget_id
-        needed = [n for n, option in enumerate(options) if option.correct != (n in view.ticked)]
-        if needed and "more-answers" in ids:
-            return "more-answers"
-        return "check"
+        return next_tick(step, view, ids)
+
+
+def next_sign(step: Any, view: Any, ids: list[str]) -> str:
+    """On a spot step: the next warning sign not found yet on this page, else the next page
+    of lines, else Done."""
+    for widget_id in (i for i in ids if i.startswith("line-")):
+        number = int(widget_id.split("-")[1]) - 1
+        if step.spot.lines[number].sign and number not in view.found:
+            return widget_id
+    return "more-lines" if "more-lines" in ids else "done"
+
+
+def next_tick(step: Any, view: Any, ids: list[str]) -> str:
+    """On a pick-all step: the next answer on this page whose tick is wrong, else the next
+    page of answers while some tick elsewhere is wrong, else Check."""
+    options = step.pick_all.options
+    for widget_id in (i for i in ids if i.startswith("answer-")):
+        number = int(widget_id.split("-")[1]) - 1
+        if options[number].correct != (number in view.ticked):
+            return widget_id
+    needed = [n for n, option in enumerate(options) if option.correct != (n in view.ticked)]
+    if needed and "more-answers" in ids:
+        return "more-answers"
+    return "check"
 
 
 def press(scene: LevelScene, widget_id: str) -> None:

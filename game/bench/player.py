@@ -11,6 +11,7 @@ import resource
 import sys
 from typing import TYPE_CHECKING, Any
 
+from game.authoring.autoplay import next_sign, next_tick
 from game.bench.session import Session, open_session
 
 if TYPE_CHECKING:
@@ -75,19 +76,9 @@ def _step_answer(
             return next(i for i in ids if i.startswith("item-"))
         return f"bin-{step.sort.items[view.held].bin}"
     if kind == "spot" and not view.finished:
-        for widget_id in (i for i in ids if i.startswith("line-")):
-            index = int(widget_id.split("-")[1]) - 1
-            if step.spot.lines[index].sign and index not in view.found:
-                return widget_id
-        return "more-lines" if "more-lines" in ids else "done"
+        return next_sign(step, view, ids)
     if kind == "pick-all" and view.result is None:
-        for widget_id in (i for i in ids if i.startswith("answer-")):
-            index = int(widget_id.split("-")[1]) - 1
-            if step.pick_all.options[index].correct != (index in view.ticked):
-                return widget_id
-        options = step.pick_all.options
-        unsure = any(option.correct != (n in view.ticked) for n, option in enumerate(options))
-        return "more-answers" if unsure and "more-answers" in ids else "check"
+        return next_tick(step, view, ids)
     return None
 
 

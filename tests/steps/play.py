@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.authoring.autoplay import next_sign, next_tick
 from tests.driver import GameDriver, safe_option
 
 CHROME = {"back", "replay", "settings", "help"}
@@ -81,24 +82,9 @@ def next_press(driver: GameDriver, wrong_first: bool, tried: set[Any]) -> str:
                 return "more-replies"
             return replies[0]
     if kind == "spot" and not view.finished:
-        for widget_id in (i for i in ids if i.startswith("line-")):
-            index = int(widget_id.split("-")[1]) - 1
-            if step.spot.lines[index].sign and index not in view.found:
-                return widget_id
-        return "more-lines" if "more-lines" in ids else "done"
+        return next_sign(step, view, ids)
     if kind == "pick-all" and view.result is None:
-        for widget_id in (i for i in ids if i.startswith("answer-")):
-            index = int(widget_id.split("-")[1]) - 1
-            if step.pick_all.options[index].correct != (index in view.ticked):
-                return widget_id
-        needed = [
-            index
-            for index, option in enumerate(step.pick_all.options)
-            if option.correct != (index in view.ticked)
-        ]
-        if needed and "more-answers" in ids:
-            return "more-answers"
-        return "check"
+        return next_tick(step, view, ids)
     return "next"
 
 
