@@ -5,8 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.steps.badge import BadgeStep
-from game.steps.say_view import MIN_LINES, in_spot
-from game.steps.view import Bubble, StepView, next_button
+from game.steps.view import MIN_LINES, Bubble, StepView, in_spot, next_button
 from game.ui.widgets import GAP, Widget, button_height, button_width
 
 

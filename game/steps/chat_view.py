@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.steps.chat import ChatContact, ChatMessage, ChatReplies, ChatReply, ChatStep
-from game.steps.say_view import MIN_LINES
-from game.steps.view import Bubble, StepHost, StepView, next_button
+from game.steps.view import MIN_LINES, Bubble, StepHost, StepView, next_button
 from game.ui.widgets import (
     GAP,
     MIN_TARGET,

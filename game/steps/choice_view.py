@@ -5,8 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.steps.choice import ChoiceOption, ChoiceStep
-from game.steps.say_view import button_spot, in_spot
-from game.steps.view import Bubble, StepHost, StepView, next_button
+from game.steps.view import Bubble, StepHost, StepView, button_spot, in_spot, next_button
 from game.ui.widgets import GAP, Button, Widget, button_height, button_width
 
 

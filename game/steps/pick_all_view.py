@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 
 from game.steps.pick_all import PickAllStep
-from game.steps.say_view import button_spot, in_spot
 from game.steps.view import (
     Bubble,
     Card,
@@ -13,8 +12,10 @@ from game.steps.view import (
     StepHost,
     StepView,
     button_row,
+    button_spot,
     card_height,
     card_parts,
+    in_spot,
     pack_parts,
     row_height,
 )

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.settings import InputMode
-from game.steps.say_view import button_spot, in_spot
 from game.steps.sort import SortItem, SortStep
 from game.steps.view import (
     Bubble,
@@ -15,9 +14,12 @@ from game.steps.view import (
     CardPart,
     StepHost,
     StepView,
+    button_spot,
     card_height,
     card_parts,
+    in_spot,
     next_button,
+    one_line,
     pack_parts,
     picture,
 )
@@ -70,9 +72,8 @@ class BinWidget(Widget):
         for words, mark_icon in shown:
             icon = ctx.art.image("icons", mark_icon, (mark, mark), tint=theme.ink)
             surface.blit(icon, (inner.right - mark if rtl else inner.left, y + 2))
-            text = ctx.text.render(
-                _fit(ctx, words, inner.width - mark - 8), "small", theme.ink, None, align
-            )
+            shown = one_line(ctx, words, "small", inner.width - mark - 8)
+            text = ctx.text.render(shown, "small", theme.ink, None, align)
             x = inner.right - mark - 8 - text.get_width() if rtl else inner.left + mark + 8
             surface.blit(text, (x, y))
             y += line
@@ -80,15 +81,6 @@ class BinWidget(Widget):
             more = ctx._("and {count} more").format(count=len(self.entries) - len(shown))
             text = ctx.text.render(more, "small", theme.soft_ink, inner.width, align)
             surface.blit(text, (inner.left, y))
-
-
-def _fit(ctx, words: str, width: int) -> str:  # noqa: ANN001
-    """The words cut to one line with an ellipsis (a bin lists its items in small print)."""
-    if ctx.text.measure(words, "small")[0] <= width:
-        return words
-    while words and ctx.text.measure(words + "…", "small")[0] > width:
-        words = words[:-1]
-    return words.rstrip() + "…"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.steps.say_view import button_spot, in_spot
 from game.steps.spot import SpotStep
 from game.steps.view import (
     Bubble,
@@ -14,7 +13,10 @@ from game.steps.view import (
     StepHost,
     StepView,
     button_row,
+    button_spot,
     card_parts,
+    in_spot,
+    one_line,
     pack_parts,
     picture,
     row_height,
@@ -346,7 +348,7 @@ class SpotView(StepView):
         count_surface = ctx.text.render(count, "small", header_ink)
         title = self.host.t(spot.title) if spot.title else scene_name(ctx, scene)
         room = header.width - 3 * PADDING - size - count_surface.get_width() - PADDING
-        title_surface = ctx.text.render(_fit(ctx, title, room), "button", header_ink)
+        title_surface = ctx.text.render(one_line(ctx, title, "button", room), "button", header_ink)
         if scene == "webpage" and not ctx.settings.high_contrast:
             bar = pygame.Rect(0, 0, title_surface.get_width() + 2 * PADDING, self.header_h - 12)
             bar.midleft = (
@@ -380,12 +382,3 @@ def scene_name(ctx, scene: str) -> str:  # noqa: ANN001
         "webpage": _("Web page"),
         "game": _("Game"),
     }.get(scene, _("Message"))
-
-
-def _fit(ctx, words: str, width: int) -> str:  # noqa: ANN001
-    """The words cut to one line with an ellipsis."""
-    if ctx.text.measure(words, "button")[0] <= width:
-        return words
-    while words and ctx.text.measure(words + "…", "button")[0] > width:
-        words = words[:-1]
-    return words.rstrip() + "…"
