@@ -10,6 +10,7 @@ import pygame_gui
 from game.scenes.base import Scene
 from game.ui.gui_theme import gui_manager
 from game.ui.pages import grid
+from game.ui.text_entry import EditsText
 from game.ui.widgets import (
     GAP,
     PADDING,
@@ -169,7 +170,7 @@ class PlayersScene(Scene):
         self.ctx.scenes.push(RememberScene(self.ctx))
 
 
-class NewPlayerScene(Scene):
+class NewPlayerScene(EditsText, Scene):
     """Pick a picture; a nickname is optional. No real names are asked for."""
 
     background = "title"
@@ -350,25 +351,8 @@ class NewPlayerScene(Scene):
 
         return pick
 
-    def start_editing(self) -> None:
-        """Put the keyboard into the nickname field until Enter, Tab or Escape."""
-        if self.entry is None:
-            return
-        self.editing = True
-        self.entry.focus()
-        self.dirty = True
-
-    def stop_editing(self) -> None:
-        if self.entry is not None:
-            self.entry.unfocus()
-            self.typed = self.entry.get_text()
-        self.editing = False
-        self.dirty = True
-
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if self._swallow is not None and event.type == pygame.KEYUP and event.key == self._swallow:
-            # The release of the key that ended editing must not press the next button too.
-            self._swallow = None
+        if self.swallowed(event):
             return True
         if not self.editing:
             return False
@@ -382,27 +366,7 @@ class NewPlayerScene(Scene):
             self._swallow = event.key
             self.focus.focus("done" if self.avatar else "nickname")
             return True
-        if event.type in (pygame.MOUSEBUTTONUP, pygame.MOUSEBUTTONDOWN) and self.entry is not None:
-            if not self.entry.rect.collidepoint(event.pos):
-                self.stop_editing()
-                return False
-        before = self.entry.get_text() if self.entry is not None else ""
-        try:
-            self.gui.process_events(event)
-        except pygame.error:  # pygame_gui cannot lay out a lone zero-width character (U+200F)
-            if self.entry is not None:
-                self.entry.set_text(before)
-        self.dirty = True
-        return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
-
-    def update(self, now: float) -> bool:
-        if self.editing:
-            self.gui.update(0.05)
-            return True
-        return False
-
-    def deadline(self) -> float | None:
-        return self.ctx.clock() + 0.4 if self.editing else None
+        return self.type_into_entry(event)
 
     def done(self) -> None:
         """Create the player and go on to choosing an age band."""
@@ -414,10 +378,6 @@ class NewPlayerScene(Scene):
         player = self.ctx.store.create_player(nickname, self.avatar)
         self.ctx.select_player(player)
         self.ctx.scenes.replace(BandScene(self.ctx))
-
-    def exit(self) -> None:
-        if self.entry is not None:
-            self.entry.kill()
 
     def draw_content(self, surface: pygame.Surface) -> None:
         if self.two_steps() and self.naming and self.avatar:

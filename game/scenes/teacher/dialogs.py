@@ -12,10 +12,11 @@ from game.scenes.base import CANVAS, EDGE
 from game.scenes.teacher.common import AdultScene
 from game.settings import InputMode
 from game.ui.gui_theme import gui_manager
+from game.ui.text_entry import EditsText
 from game.ui.widgets import GAP, PADDING, Button, Widget, button_height, button_width
 
 
-class TextEntryScene(AdultScene):
+class TextEntryScene(EditsText, AdultScene):
     """Type a line of text. Enter or OK keeps it; Escape or Cancel leaves it unchanged.
 
     The field takes the keyboard at once. Tab leaves the field for the buttons.
@@ -105,20 +106,6 @@ class TextEntryScene(AdultScene):
         """What is typed so far."""
         return self.entry.get_text() if self.entry is not None else self.typed
 
-    def start_editing(self) -> None:
-        """Give the keyboard to the field."""
-        self.editing = True
-        if self.entry is not None:
-            self.entry.focus()
-        self.dirty = True
-
-    def stop_editing(self) -> None:
-        if self.entry is not None:
-            self.entry.unfocus()
-            self.typed = self.entry.get_text()
-        self.editing = False
-        self.dirty = True
-
     def finish(self) -> None:
         """Keep the text and go back."""
         text = self.text_value
@@ -126,8 +113,7 @@ class TextEntryScene(AdultScene):
         self.on_done(text)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if self._swallow is not None and event.type == pygame.KEYUP and event.key == self._swallow:
-            self._swallow = None
+        if self.swallowed(event):
             return True
         if not self.editing:
             return False
@@ -145,31 +131,7 @@ class TextEntryScene(AdultScene):
             self.stop_editing()
             self.focus.focus("ok" if event.key == pygame.K_TAB else "cancel")
             return True
-        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP) and self.entry is not None:
-            if not self.entry.rect.collidepoint(event.pos):
-                self.stop_editing()
-                return False
-        before = self.entry.get_text() if self.entry is not None else ""
-        try:
-            self.gui.process_events(event)
-        except pygame.error:  # pygame_gui cannot lay out a lone zero-width character (U+200F)
-            if self.entry is not None:
-                self.entry.set_text(before)
-        self.dirty = True
-        return event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
-
-    def update(self, now: float) -> bool:
-        if self.editing:
-            self.gui.update(0.05)
-            return True
-        return False
-
-    def deadline(self) -> float | None:
-        return self.ctx.clock() + 0.4 if self.editing else None
-
-    def exit(self) -> None:
-        if self.entry is not None:
-            self.entry.kill()
+        return self.type_into_entry(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
